@@ -1,0 +1,150 @@
+"""MkDocs hooks: execute examples once, embed them in pages, publish the notebooks.
+
+Wired in mkdocs.yml (``hooks: [sitebuild/hooks.py]``). mkdocs-static-i18n builds each language in
+turn and calls these hooks per language; execution happens once, on the first pass.
+"""
+
+import datetime
+import json
+import logging
+import os
+import re
+import sys
+import time
+from pathlib import Path
+
+import nbformat
+from mkdocs.exceptions import PluginError
+from mkdocs.utils import get_relative_url
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from sitebuild import execute, render, source  # noqa: E402
+
+log = logging.getLogger("mkdocs.plugins.sitebuild")
+MARKER_RE = re.compile(r"<!--\s*notebook:\s*([\w-]+)\s*-->")
+VERSIONS_MARKER = "<!-- versions -->"
+NOTEBOOK_DIR = "notebooks"
+
+
+class State:
+    def __init__(self):
+        self.ready = False
+        self.examples: dict[str, source.Example] = {}
+        self.notebooks: dict[tuple[str, str], nbformat.NotebookNode] = {}
+        self.images: dict[str, bytes] = {}
+        self.stats: dict[str, dict] = {}
+
+
+state = State()
+
+
+def _settings(config):
+    root = Path(config.config_file_path).resolve().parent
+    extra = config.extra.get("sitebuild", {}) or {}
+    cache = os.environ.get("SITEBUILD_CACHE") or extra.get("cache_dir", ".cache/notebooks")
+    timeout = os.environ.get("SITEBUILD_CELL_TIMEOUT") or extra.get(
+        "cell_timeout", execute.DEFAULT_CELL_TIMEOUT
+    )
+    return root / extra.get("examples_dir", "examples"), root / cache, float(timeout)
+
+
+def check_pages(docs_dir: Path, examples: dict) -> None:
+    """Every page exists in zh and en and both twins embed the same examples."""
+    pages: dict[str, dict[str, list[str]]] = {}
+    for path in sorted(docs_dir.rglob("*.md")):
+        rel = path.relative_to(docs_dir).as_posix()
+        match = re.fullmatch(r"(.+)\.(zh|en)\.md", rel)
+        if not match:
+            raise PluginError(f"docs/{rel}: pages are named NAME.zh.md and NAME.en.md")
+        stem, lang = match.groups()
+        markers = MARKER_RE.findall(path.read_text(encoding="utf-8"))
+        for slug in markers:
+            if slug not in examples:
+                raise PluginError(
+                    f"docs/{rel}: embeds unknown example {slug!r} (no examples/{slug}.py)"
+                )
+        pages.setdefault(stem, {})[lang] = markers
+    for stem, langs in pages.items():
+        for lang in source.LANGS:
+            if lang not in langs:
+                have = next(iter(langs))
+                raise PluginError(f"docs/{stem}.{have}.md has no twin docs/{stem}.{lang}.md")
+        if langs["zh"] != langs["en"]:
+            raise PluginError(
+                f"docs/{stem}.zh.md embeds {langs['zh']} but docs/{stem}.en.md embeds {langs['en']}"
+            )
+    embedded = {slug for langs in pages.values() for slug in langs["zh"]}
+    for slug in sorted(set(examples) - embedded):
+        raise PluginError(
+            f"examples/{slug}.py is not embedded in any page (<!-- notebook: {slug} -->)"
+        )
+
+
+def on_pre_build(config):
+    global state
+    i18n = config.plugins.get("i18n")
+    if state.ready and getattr(i18n, "building", False):
+        return  # a later language pass of mkdocs-static-i18n: everything is resolved already
+    state = State()  # a new build (mkdocs serve rebuilds in the same process)
+    examples_dir, cache_dir, timeout = _settings(config)
+    started = time.perf_counter()
+    try:
+        state.examples = source.load_all(examples_dir)
+        check_pages(Path(config.docs_dir), state.examples)
+        built = datetime.date.today().isoformat()
+        slug = None
+        for slug, example in state.examples.items():
+            done = execute.execute(example, cache_dir, timeout, log=log.info)
+            state.stats[slug] = {
+                "status": "cached" if done.from_cache else "executed",
+                "seconds": done.seconds,
+            }
+            for lang in source.LANGS:
+                state.notebooks[slug, lang] = execute.language_notebook(example, done, lang, built)
+    except (source.ExampleError, execute.ExecutionError) as err:
+        raise PluginError(f"example failed: {err}") from None
+    except Exception as err:  # a builder bug: still say which example it hit
+        raise PluginError(f"example failed: {slug}: {type(err).__name__}: {err}") from err
+    executed = sum(s["status"] == "executed" for s in state.stats.values())
+    log.info(
+        f"examples: {len(state.stats)} total, {executed} executed, "
+        f"{len(state.stats) - executed} from cache, {time.perf_counter() - started:.1f} s"
+    )
+    stats_file = cache_dir.parent / "build-stats.json"
+    stats_file.parent.mkdir(parents=True, exist_ok=True)
+    stats_file.write_text(json.dumps({"executions": executed, "examples": state.stats}, indent=1))
+    state.ready = True
+
+
+def _versions_table() -> str:
+    rows = "\n".join(f"| {name} | {v} |" for name, v in execute.versions().items())
+    return f"| | |\n|---|---|\n{rows}"
+
+
+def on_page_markdown(markdown, page, config, files):
+    lang = getattr(page.file, "locale", None) or source.LANGS[0]
+    markdown = markdown.replace(VERSIONS_MARKER, _versions_table())
+
+    def embed(match):
+        slug = match.group(1)
+        nb = state.notebooks[slug, lang]
+        download = get_relative_url(f"{NOTEBOOK_DIR}/{slug}.{lang}.ipynb", page.url)
+        return render.render(
+            nb,
+            lang,
+            download,
+            state.images,
+            lambda name: get_relative_url(f"{NOTEBOOK_DIR}/img/{name}", page.url),
+        )
+
+    return MARKER_RE.sub(embed, markdown)
+
+
+def on_post_build(config):
+    out = Path(config.site_dir) / NOTEBOOK_DIR
+    (out / "img").mkdir(parents=True, exist_ok=True)
+    for (slug, lang), nb in state.notebooks.items():
+        nbformat.write(nb, out / f"{slug}.{lang}.ipynb")
+    for name, png in state.images.items():
+        (out / "img" / name).write_bytes(png)

@@ -1,0 +1,114 @@
+"""Turn an executed notebook into Markdown that Material renders like any other page.
+
+Rendering to Markdown (instead of embedding nbconvert HTML) keeps pages light and lets Material
+do headings, anchors, admonitions, code copy buttons and search on notebook content too.
+"""
+
+import base64
+import hashlib
+import html
+import re
+
+ANSI_RE = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
+
+LABELS = {
+    "zh": {
+        "download": "下载本页 Notebook（含运行输出）",
+        "helper": "辅助函数 `expect`（由构建工具注入，每个演示错误的页面都有）",
+        "ran": "本页代码在构建时真实运行，耗时 {seconds:.1f} 秒",
+    },
+    "en": {
+        "download": "Download this page as a notebook (with outputs)",
+        "helper": "Helper `expect` (injected by the builder into pages that demonstrate errors)",
+        "ran": "The code on this page really ran at build time, in {seconds:.1f} s",
+    },
+}
+
+
+def _fence(text: str, lang: str, classes: str = "") -> str:
+    ticks = "```"
+    while ticks in text:
+        ticks += "`"
+    attrs = " ".join(f".{name}" for name in [lang, *classes.split()])
+    attrs = f"{{ {attrs} }}" if classes else lang
+    return f"{ticks}{attrs}\n{text.rstrip()}\n{ticks}"
+
+
+def _join(value) -> str:
+    return "".join(value) if isinstance(value, list) else value
+
+
+def render_outputs(outputs, images: dict[str, bytes], image_url) -> list[str]:
+    """Markdown for a code cell's outputs; PNGs go to `images` (name -> bytes), linked by URL."""
+    parts: list[str] = []
+    stream_name, stream_text = None, ""
+
+    def flush():
+        nonlocal stream_name, stream_text
+        if stream_text:
+            cls = "nb-output nb-stderr" if stream_name == "stderr" else "nb-output"
+            parts.append(_fence(ANSI_RE.sub("", stream_text), "text", cls))
+        stream_name, stream_text = None, ""
+
+    for out in outputs:
+        if out["output_type"] == "stream":
+            if out["name"] != stream_name:
+                flush()
+                stream_name = out["name"]
+            stream_text += _join(out["text"])
+            continue
+        flush()
+        if out["output_type"] == "error":
+            trace = ANSI_RE.sub("", "\n".join(out["traceback"]))
+            parts.append(_fence(trace, "text", "nb-output nb-error"))
+            continue
+        data = out.get("data", {})
+        if "image/png" in data:
+            png = base64.b64decode(_join(data["image/png"]))
+            name = hashlib.sha256(png).hexdigest()[:16] + ".png"
+            images[name] = png
+            alt = html.escape(_join(data.get("text/plain", "figure")), quote=True)
+            parts.append(f'<img class="nb-image" src="{image_url(name)}" alt="{alt}">')
+        elif "text/html" in data:
+            parts.append(f'<div class="nb-html" markdown="0">\n{_join(data["text/html"])}\n</div>')
+        elif "text/plain" in data:
+            parts.append(_fence(ANSI_RE.sub("", _join(data["text/plain"])), "text", "nb-output"))
+    flush()
+    return parts
+
+
+def _indent(text: str) -> str:
+    return "\n".join(("    " + line) if line else "" for line in text.splitlines())
+
+
+def render(nb, lang: str, download_url: str, images: dict[str, bytes], image_url) -> str:
+    """Markdown for the whole notebook, with a download link and run stamp after the title."""
+    labels = LABELS[lang]
+    seconds = nb.metadata["sitebuild"]["run_seconds"]
+    banner = (
+        # raw HTML, not a Markdown link: mkdocs would report the .ipynb as a missing doc page
+        f'<a class="md-button nb-download" href="{download_url}" download>'
+        f":material-download: {labels['download']}</a>\n\n"
+        f'<small class="nb-stamp">{labels["ran"].format(seconds=seconds)}</small>'
+    )
+    blocks: list[str] = []
+    helper: list[str] = []
+    for cell in nb.cells:
+        source = _join(cell["source"])
+        if cell["cell_type"] == "markdown":
+            block = source
+        else:
+            block = "\n\n".join(
+                [_fence(source, "python")]
+                + render_outputs(cell.get("outputs", []), images, image_url)
+            )
+        if cell.metadata.get("sitebuild", {}).get("role") == "helper":
+            helper.append(block)
+            if cell["cell_type"] == "code":
+                blocks.append(f'??? info "{labels["helper"]}"\n\n' + _indent("\n\n".join(helper)))
+                helper = []
+            continue
+        blocks.append(block)
+    title, _, rest = blocks[0].partition("\n")
+    blocks[0] = f"{title}\n\n{banner}\n\n{rest.lstrip()}"
+    return "\n\n".join(blocks) + "\n"
