@@ -25,6 +25,8 @@ log = logging.getLogger("mkdocs.plugins.sitebuild")
 MARKER_RE = re.compile(r"<!--\s*notebook:\s*([\w-]+)\s*-->")
 VERSIONS_MARKER = "<!-- versions -->"
 NOTEBOOK_DIR = "notebooks"
+CDN_SCRIPT_RE = re.compile(r'"https://unpkg\.com/[^"]*"')
+ALTERNATE_LINK_RE = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
 
 
 class State:
@@ -34,6 +36,7 @@ class State:
         self.notebooks: dict[tuple[str, str], nbformat.NotebookNode] = {}
         self.images: dict[str, bytes] = {}
         self.stats: dict[str, dict] = {}
+        self.site_root: Path | None = None  # the default language's site_dir (the site's root)
 
 
 state = State()
@@ -87,13 +90,14 @@ def on_pre_build(config):
     if state.ready and getattr(i18n, "building", False):
         return  # a later language pass of mkdocs-static-i18n: everything is resolved already
     state = State()  # a new build (mkdocs serve rebuilds in the same process)
+    state.site_root = Path(config.site_dir)
     examples_dir, cache_dir, timeout = _settings(config)
     started = time.perf_counter()
+    slug = None
     try:
         state.examples = source.load_all(examples_dir)
         check_pages(Path(config.docs_dir), state.examples)
         built = datetime.date.today().isoformat()
-        slug = None
         for slug, example in state.examples.items():
             done = execute.execute(example, cache_dir, timeout, log=log.info)
             state.stats[slug] = {
@@ -104,6 +108,8 @@ def on_pre_build(config):
                 state.notebooks[slug, lang] = execute.language_notebook(example, done, lang, built)
     except (source.ExampleError, execute.ExecutionError) as err:
         raise PluginError(f"example failed: {err}") from None
+    except PluginError:
+        raise
     except Exception as err:  # a builder bug: still say which example it hit
         raise PluginError(f"example failed: {slug}: {type(err).__name__}: {err}") from err
     executed = sum(s["status"] == "executed" for s in state.stats.values())
@@ -141,10 +147,27 @@ def on_page_markdown(markdown, page, config, files):
     return MARKER_RE.sub(embed, markdown)
 
 
+def on_post_page(output, page, config):
+    """Drop <link rel="alternate" hreflang> from <head>. mkdocs-static-i18n points them at the
+    same page in the other language, and Material then fetches "<that page>/sitemap.xml" for
+    each one: a 404 and a console error on every page. The language selector links stay."""
+    return ALTERNATE_LINK_RE.sub("", output)
+
+
+def _drop_cdn_scripts(site_root: Path) -> None:
+    """Material's bundle can load a ResizeObserver polyfill and mermaid from unpkg.com; we use
+    neither, and the site must never contact another host, so point both at an empty script."""
+    for bundle in (site_root / "assets" / "javascripts").glob("bundle.*.min.js"):
+        text = bundle.read_text(encoding="utf-8")
+        bundle.write_text(CDN_SCRIPT_RE.sub('"data:text/javascript,"', text), encoding="utf-8")
+
+
 def on_post_build(config):
-    out = Path(config.site_dir) / NOTEBOOK_DIR
+    """Called once per language; everything goes to the site's root, shared by both languages."""
+    out = state.site_root / NOTEBOOK_DIR
     (out / "img").mkdir(parents=True, exist_ok=True)
     for (slug, lang), nb in state.notebooks.items():
         nbformat.write(nb, out / f"{slug}.{lang}.ipynb")
     for name, png in state.images.items():
         (out / "img" / name).write_bytes(png)
+    _drop_cdn_scripts(state.site_root)

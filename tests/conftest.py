@@ -1,0 +1,51 @@
+"""Shared fixtures: the real site built once per test session, and a tiny site factory."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+ARTIFACTS = ROOT / "test-artifacts"
+
+
+def mkdocs_build(config: Path, site_dir: Path, env: dict | None = None, timeout=900):
+    """Run `mkdocs build --strict` in a subprocess, as `make site` does; return the result."""
+    full_env = dict(os.environ, NO_MKDOCS_2_WARNING="1", **(env or {}))
+    return subprocess.run(
+        [str(BIN / "mkdocs"), "build", "--strict", "-f", str(config), "-d", str(site_dir)],
+        cwd=config.parent,
+        env=full_env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory) -> Path:
+    """The real site, built from the working tree (examples come from the shared cache)."""
+    site_dir = tmp_path_factory.mktemp("site")
+    result = mkdocs_build(ROOT / "mkdocs.yml", site_dir)
+    assert result.returncode == 0, f"mkdocs build failed:\n{result.stderr[-4000:]}"
+    return site_dir
+
+
+@pytest.fixture(scope="session")
+def build_stats(site) -> dict:
+    return json.loads((ROOT / ".cache" / "build-stats.json").read_text())
+
+
+@pytest.fixture(scope="session")
+def examples() -> list[str]:
+    return sorted(p.stem for p in (ROOT / "examples").glob("*.py"))
+
+
+@pytest.fixture(scope="session")
+def pages() -> list[str]:
+    """Page names (docs/NAME.zh.md), e.g. 'index', 'quick-start'."""
+    return sorted(p.name[: -len(".zh.md")] for p in (ROOT / "docs").glob("*.zh.md"))

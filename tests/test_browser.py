@@ -1,0 +1,147 @@
+"""Real browser tests: Debian's Chromium, driven by Playwright, against the site on 127.0.0.1."""
+
+import functools
+import json
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import urlparse
+
+import pytest
+from conftest import ARTIFACTS
+from playwright.sync_api import sync_playwright
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+class QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="module")
+def base_url(site):
+    server = ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(site))
+    )
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        yield browser
+        browser.close()
+
+
+class Visit:
+    """A browser page that records console errors and every request to another host."""
+
+    def __init__(self, browser, base_url):
+        self.context = browser.new_context(accept_downloads=True)
+        self.page = self.context.new_page()
+        self.errors: list[str] = []
+        self.outside: list[str] = []
+        self.page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+        self.page.on(
+            "response",
+            lambda r: r.status >= 400 and self.errors.append(f"HTTP {r.status}: {r.url}"),
+        )
+        self.context.route("**/*", self._route)
+
+    def _route(self, route):
+        host = urlparse(route.request.url).hostname
+        if route.request.url.startswith("data:") or host == "127.0.0.1":
+            route.continue_()
+        else:
+            self.outside.append(route.request.url)
+            route.abort()
+
+    def close(self):
+        self.context.close()
+
+
+@pytest.fixture
+def visit(browser, base_url):
+    v = Visit(browser, base_url)
+    yield v
+    v.close()
+
+
+def page_path(page, lang):
+    return ("/" if lang == "zh" else "/en/") + ("" if page == "index" else f"{page}/")
+
+
+def test_every_page_loads_cleanly_in_both_languages(visit, base_url, pages):
+    for page in pages:
+        for lang in ("zh", "en"):
+            response = visit.page.goto(base_url + page_path(page, lang), wait_until="networkidle")
+            assert response.status == 200, f"{page} ({lang}): HTTP {response.status}"
+            assert visit.page.locator("article h1").count() == 1
+    assert visit.errors == [], f"console errors: {visit.errors}"
+    assert visit.outside == [], f"requests to other hosts: {visit.outside}"
+
+
+def test_language_switch_stays_on_the_same_page(visit, base_url, pages):
+    for page in pages:
+        for here, there in (("zh", "en"), ("en", "zh")):
+            visit.page.goto(base_url + page_path(page, here))
+            visit.page.locator(".md-header .md-select").hover()
+            with visit.page.expect_navigation():
+                visit.page.locator(f'a.md-select__link[hreflang="{there}"]').click()
+            assert urlparse(visit.page.url).path == page_path(page, there), (page, here)
+    assert visit.errors == [] and visit.outside == []
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_download_link_gives_notebook_with_outputs(visit, base_url, lang, tmp_path):
+    visit.page.goto(base_url + page_path("quick-start", lang))
+    with visit.page.expect_download() as info:
+        visit.page.locator("a.nb-download").click()
+    download = info.value
+    assert download.suggested_filename == f"quick_start.{lang}.ipynb"
+    path = tmp_path / download.suggested_filename
+    download.save_as(path)
+    nb = json.loads(path.read_text(encoding="utf-8"))
+    assert nb["nbformat"] == 4 and nb["metadata"]["sitebuild"]["language"] == lang
+    assert any(c.get("outputs") for c in nb["cells"] if c["cell_type"] == "code")
+
+
+@pytest.mark.parametrize(
+    ("lang", "query", "expected"),
+    [("zh", "占位符", "/quick-start/"), ("en", "placeholder", "/en/quick-start/")],
+)
+def test_search_finds_both_languages(visit, base_url, lang, query, expected):
+    visit.page.goto(base_url + page_path("index", lang))
+    search = visit.page.locator("input.md-search__input")
+    search.focus()
+    search.press_sequentially(query, delay=30)  # Material listens to key events, not fill()
+    results = visit.page.locator("li.md-search-result__item a")
+    results.first.wait_for(timeout=10_000)
+    hrefs = [urlparse(h).path for h in results.evaluate_all("els => els.map(e => e.href)")]
+    assert any(h.startswith(expected) for h in hrefs), f"{query!r} -> {hrefs}"
+    assert visit.outside == []
+
+
+def test_code_copy_buttons_and_screenshots(visit, base_url):
+    ARTIFACTS.mkdir(exist_ok=True)
+    for lang in ("zh", "en"):
+        visit.page.set_viewport_size({"width": 1280, "height": 900})
+        visit.page.goto(base_url + page_path("quick-start", lang), wait_until="networkidle")
+        copy = visit.page.locator('button.md-code__button[data-md-type="copy"]')
+        assert copy.count() > 0, "no code copy buttons"
+        assert visit.page.locator(".nb-output .md-code__nav").first.is_hidden()
+        visit.page.screenshot(path=ARTIFACTS / f"quick-start.{lang}.png", full_page=True)
+    assert visit.errors == [] and visit.outside == []

@@ -1,0 +1,120 @@
+"""Static checks of the built site: both languages, notebooks, parity, offline, clean outputs."""
+
+import re
+from pathlib import Path
+from urllib.parse import urljoin
+
+import nbformat
+import pytest
+from conftest import ROOT
+
+CJK_RE = re.compile(r"[\u4e00-\u9fff]")
+# Loads (not links): script/img/iframe/source src, and <link> hrefs (stylesheets, icons, preloads).
+LOAD_RE = re.compile(
+    r"<(?:script|img|iframe|source|audio|video|embed)\b[^>]*\bsrc=[\"']?(https?:)?//"
+    r"|<link\b[^>]*\bhref=[\"']?(https?:)?//",
+    re.IGNORECASE,
+)
+CSS_LOAD_RE = re.compile(r"(?:url\(\s*[\"']?|@import\s+[\"']?)(?:https?:)?//", re.IGNORECASE)
+CDN_HOSTS = ("googleapis", "gstatic", "jsdelivr", "unpkg.com", "cdnjs", "polyfill.io", "mathjax")
+UNCLEAN_OUTPUT = {
+    "local path": re.compile(r"/work/|/tmp/|/home/|site-packages"),
+    "memory address": re.compile(r"\bat 0x[0-9a-f]{6,}"),
+    "traceback": re.compile(r"Traceback \(most recent call last\)"),
+    "TF C++ log line": re.compile(r"^[IWE]\d{4} |absl::InitializeLog|cudart_stub", re.MULTILINE),
+}
+
+
+def page_html(site: Path, page: str, lang: str) -> Path:
+    prefix = "" if lang == "zh" else "en/"
+    return site / prefix / ("" if page == "index" else page) / "index.html"
+
+
+def notebook_pages(pages):
+    return [p for p in pages if "<!-- notebook:" in (ROOT / "docs" / f"{p}.zh.md").read_text()]
+
+
+def test_every_page_is_built_in_both_languages(site, pages):
+    assert "index" in pages and "quick-start" in pages
+    for page in pages:
+        for lang in ("zh", "en"):
+            html = page_html(site, page, lang).read_text(encoding="utf-8")
+            assert f'<html lang="{lang}"' in html, f"{page} ({lang}) has the wrong html lang"
+
+
+def test_notebooks_exist_valid_with_outputs(site, examples):
+    for slug in examples:
+        for lang in ("zh", "en"):
+            nb = nbformat.read(site / "notebooks" / f"{slug}.{lang}.ipynb", as_version=4)
+            nbformat.validate(nb)
+            code = [c for c in nb.cells if c.cell_type == "code"]
+            assert code and all(c.execution_count for c in code), f"{slug}.{lang}: unexecuted cell"
+            assert any(c.outputs for c in code), f"{slug}.{lang}: no outputs at all"
+            meta = nb.metadata["sitebuild"]
+            assert meta["language"] == lang and meta["versions"]["tensorflow"].startswith("2.21")
+
+
+def test_languages_share_code_and_outputs_and_pair_prose(site, examples):
+    for slug in examples:
+        zh, en = (
+            nbformat.read(site / "notebooks" / f"{slug}.{lang}.ipynb", as_version=4)
+            for lang in ("zh", "en")
+        )
+        assert [c.cell_type for c in zh.cells] == [c.cell_type for c in en.cells], slug
+        for a, b in zip(zh.cells, en.cells, strict=True):
+            if a.cell_type == "code":
+                assert (a.source, a.outputs) == (b.source, b.outputs), f"{slug}: code differs"
+            else:
+                assert a.source.strip() and b.source.strip()
+                assert CJK_RE.search(a.source), f"{slug}: zh prose without Chinese: {a.source!r}"
+
+
+def test_outputs_are_clean(site, examples):
+    """No local paths, memory addresses, tracebacks or TF log lines in any output."""
+    for slug in examples:
+        nb = nbformat.read(site / "notebooks" / f"{slug}.en.ipynb", as_version=4)
+        for i, cell in enumerate(nb.cells):
+            for out in cell.get("outputs", []):
+                text = out.get("text", "") + str(out.get("data", {}).get("text/plain", ""))
+                for what, pattern in UNCLEAN_OUTPUT.items():
+                    assert not pattern.search(text), f"{slug} cell {i}: {what} in {text!r}"
+
+
+def test_notebook_pages_embed_outputs_and_download_link(site, pages):
+    for page in notebook_pages(pages):
+        for lang in ("zh", "en"):
+            path = page_html(site, page, lang)
+            html = path.read_text(encoding="utf-8")
+            assert 'class="nb-output' in html, f"{page} ({lang}): no embedded outputs"
+            (href,) = re.findall(r'class="md-button nb-download" href="([^"]+)" download', html)
+            assert href.endswith(f".{lang}.ipynb")
+            target = Path(urljoin(path.as_posix(), href))
+            assert target.is_file(), f"{page} ({lang}): download link {href} is broken"
+            for src in re.findall(r'<img class="nb-image" src="([^"]+)"', html):
+                assert Path(urljoin(path.as_posix(), src)).is_file(), f"{page}: missing {src}"
+
+
+def test_chinese_heading_anchors_are_kept(site):
+    html = page_html(site, "quick-start", "zh").read_text(encoding="utf-8")
+    assert 'id="准备"' in html and 'id="能运行的版本"' in html
+
+
+@pytest.mark.parametrize("suffix", [".html", ".css", ".js"])
+def test_nothing_loads_from_other_hosts(site, suffix):
+    for path in site.rglob(f"*{suffix}"):
+        text = path.read_text(encoding="utf-8", errors="replace")
+        if suffix == ".html":
+            match = LOAD_RE.search(text)
+            assert not match, (
+                f"{path}: loads from another host: {text[match.start() : match.end() + 80]}"
+            )
+        if suffix in (".html", ".css"):
+            assert not CSS_LOAD_RE.search(text), f"{path}: CSS loads from another host"
+        for host in CDN_HOSTS:
+            assert host not in text, f"{path}: mentions CDN host {host}"
+
+
+def test_search_index_covers_both_languages(site):
+    index = (site / "search" / "search_index.json").read_text(encoding="utf-8")
+    assert '"lang":["en","zh"]' in index.replace(" ", "")
+    assert "en/quick-start/" in index and '"quick-start/' in index
