@@ -33,6 +33,9 @@ def main(argv=None) -> int:
             nb = execute.language_notebook(example, done, lang, built)
             nbformat.write(nb, out / f"{slug}.{lang}.ipynb")
             page = render.render(nb, lang, f"{slug}.{lang}.ipynb", {}, lambda name: name)
+            for name, data in done.files.items():
+                (out / "downloads").mkdir(exist_ok=True)
+                (out / "downloads" / name).write_bytes(data)
             (out / f"{slug}.{lang}.md").write_text(page, encoding="utf-8")
             print(f"wrote {out / f'{slug}.{lang}.md'}")
     return 0

@@ -9,10 +9,11 @@ import hashlib
 import json
 import os
 import re
+import shutil
 import sys
 import tempfile
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
 
@@ -23,7 +24,7 @@ from nbclient.exceptions import CellControlSignal, CellExecutionError, CellTimeo
 from . import expect
 from .source import Example
 
-BUILDER_VERSION = "1"  # bump to invalidate every cached execution
+BUILDER_VERSION = "2"  # bump to invalidate every cached execution
 DEFAULT_CELL_TIMEOUT = 120  # seconds
 LIBRARIES = ("tensorflow", "keras", "tf_keras", "numpy")
 ANSI_RE = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
@@ -38,6 +39,7 @@ class Executed:
     notebook: nbformat.NotebookNode  # code cells only (helper first, if any), with outputs
     seconds: float
     from_cache: bool
+    files: dict[str, bytes] = field(default_factory=dict)  # what the code wrote to downloads/
 
 
 def versions() -> dict[str, str]:
@@ -106,8 +108,14 @@ def _where(example: Example, nb_index: int, has_helper: bool) -> str:
     return example.where(cell)
 
 
-def run(example: Example, cell_timeout: float, log=print) -> nbformat.NotebookNode:
-    """Run the example's code in a fresh kernel, cell by cell; raise ExecutionError on failure."""
+DOWNLOADS = "downloads"  # files the code writes here are published next to the page
+
+
+def run(example: Example, cell_timeout: float, log=print):
+    """Run the example's code in a fresh kernel, cell by cell; raise ExecutionError on failure.
+
+    Returns the executed notebook and the files the code wrote to downloads/ (name -> bytes).
+    """
     nb = code_notebook(example)
     has_helper = _needs_helper(example)
     with tempfile.TemporaryDirectory(prefix=f"{example.slug}-") as workdir:
@@ -149,8 +157,10 @@ def run(example: Example, cell_timeout: float, log=print) -> nbformat.NotebookNo
                         f"{_where(example, index, has_helper)}: {type(err).__name__}: {err}"
                         + "".join(f"\n  kernel: {line}" for line in tail)
                     ) from None
+        downloads = Path(workdir) / DOWNLOADS
+        files = {p.name: p.read_bytes() for p in sorted(downloads.glob("*")) if p.is_file()}
     _check_ran(example, nb, has_helper)
-    return nb
+    return nb, files
 
 
 def _check_ran(example: Example, nb, has_helper: bool) -> None:
@@ -181,22 +191,29 @@ def execute(example: Example, cache_dir: Path, cell_timeout: float, log=print) -
                 "delete it (or run `make clean`) and build again"
             ) from None
         seconds = nb.metadata.get("sitebuild", {}).get("seconds", 0.0)
+        files_dir = cached.with_suffix(".files")
+        files = {p.name: p.read_bytes() for p in sorted(files_dir.glob("*"))}
         log(f"example {example.slug}: from cache (ran in {seconds:.1f} s when executed)")
-        return Executed(nb, seconds, from_cache=True)
+        return Executed(nb, seconds, from_cache=True, files=files)
 
     log(f"example {example.slug}: executing {len(example.code_cells)} code cells ...")
     start = time.perf_counter()
-    nb = run(example, cell_timeout, log)
+    nb, files = run(example, cell_timeout, log)
     seconds = round(time.perf_counter() - start, 1)
     nb.metadata["sitebuild"] = {"key": key, "seconds": seconds, "versions": versions()}
     cache_dir.mkdir(parents=True, exist_ok=True)
-    for stale in cache_dir.glob(f"{example.slug}-*.ipynb"):
-        stale.unlink()
+    for stale in cache_dir.glob(f"{example.slug}-*"):
+        shutil.rmtree(stale) if stale.is_dir() else stale.unlink()
+    if files:  # written before the notebook: a cached notebook means a complete entry
+        files_dir = cached.with_suffix(".files")
+        files_dir.mkdir()
+        for name, data in files.items():
+            (files_dir / name).write_bytes(data)
     tmp = cached.with_suffix(".tmp")
     nbformat.write(nb, tmp)
     tmp.replace(cached)
     log(f"example {example.slug}: executed in {seconds:.1f} s")
-    return Executed(nb, seconds, from_cache=False)
+    return Executed(nb, seconds, from_cache=False, files=files)
 
 
 def language_notebook(example: Example, executed: Executed, lang: str, built: str):
@@ -214,7 +231,8 @@ def language_notebook(example: Example, executed: Executed, lang: str, built: st
     for cell in example.cells:
         if cell.kind == "markdown":
             if cell.lang == lang:
-                cells.append(nbformat.v4.new_markdown_cell(cell.source))
+                text = cell.source.replace('href="download:', f'href="{DOWNLOADS}/')
+                cells.append(nbformat.v4.new_markdown_cell(text))
             continue
         if expect.uses_expect(cell.source):  # the helper goes right before its first use
             cells.extend(helper_cells)

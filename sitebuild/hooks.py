@@ -25,6 +25,7 @@ log = logging.getLogger("mkdocs.plugins.sitebuild")
 MARKER_RE = re.compile(r"<!--\s*notebook:\s*([\w-]+)\s*-->")
 VERSIONS_MARKER = "<!-- versions -->"
 NOTEBOOK_DIR = "notebooks"
+DOWNLOAD_LINK_RE = re.compile(r'href="downloads/([^"/]+)"')
 CDN_SCRIPT_RE = re.compile(r'"https://unpkg\.com/[^"]*"')
 ALTERNATE_LINK_RE = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
 
@@ -35,6 +36,7 @@ class State:
         self.examples: dict[str, source.Example] = {}
         self.notebooks: dict[tuple[str, str], nbformat.NotebookNode] = {}
         self.images: dict[str, bytes] = {}
+        self.files: dict[str, dict[str, bytes]] = {}  # slug -> what its code wrote to downloads/
         self.stats: dict[str, dict] = {}
         self.site_root: Path | None = None  # the default language's site_dir (the site's root)
 
@@ -104,6 +106,7 @@ def on_pre_build(config):
                 "status": "cached" if done.from_cache else "executed",
                 "seconds": done.seconds,
             }
+            state.files[slug] = done.files
             for lang in source.LANGS:
                 state.notebooks[slug, lang] = execute.language_notebook(example, done, lang, built)
     except (source.ExampleError, execute.ExecutionError) as err:
@@ -136,13 +139,25 @@ def on_page_markdown(markdown, page, config, files):
         slug = match.group(1)
         nb = state.notebooks[slug, lang]
         download = get_relative_url(f"{NOTEBOOK_DIR}/{slug}.{lang}.ipynb", page.url)
-        return render.render(
+        markdown = render.render(
             nb,
             lang,
             download,
             state.images,
             lambda name: get_relative_url(f"{NOTEBOOK_DIR}/img/{name}", page.url),
         )
+
+        def file_link(found):
+            name = found.group(1)
+            if name not in state.files[slug]:
+                wrote = sorted(state.files[slug]) or "nothing"
+                raise PluginError(
+                    f"examples/{slug}.py links download:{name}, but its code wrote no "
+                    f"{execute.DOWNLOADS}/{name} (it wrote {wrote})"
+                )
+            return f'href="{get_relative_url(f"{NOTEBOOK_DIR}/files/{slug}/{name}", page.url)}"'
+
+        return DOWNLOAD_LINK_RE.sub(file_link, markdown)
 
     return MARKER_RE.sub(embed, markdown)
 
@@ -170,4 +185,8 @@ def on_post_build(config):
         nbformat.write(nb, out / f"{slug}.{lang}.ipynb")
     for name, png in state.images.items():
         (out / "img" / name).write_bytes(png)
+    for slug, files in state.files.items():
+        for name, data in files.items():
+            (out / "files" / slug).mkdir(parents=True, exist_ok=True)
+            (out / "files" / slug / name).write_bytes(data)
     _drop_cdn_scripts(state.site_root)

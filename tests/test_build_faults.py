@@ -211,3 +211,34 @@ def test_page_embedding_unknown_example(tiny):
 def test_example_not_embedded_anywhere(tiny):
     tiny.write_example(GOOD_EXAMPLE, name="orphan.py")
     assert_fails(tiny.build(), "examples/orphan.py is not embedded in any page")
+
+
+DOWNLOAD_CELLS = """
+# %% [markdown] lang="zh"
+# 下载 <a href="download:data.txt" download>data.txt</a>
+# %% [markdown] lang="en"
+# Download <a href="download:data.txt" download>data.txt</a>
+
+# %%
+import pathlib
+
+pathlib.Path("downloads").mkdir(exist_ok=True)
+pathlib.Path("downloads/data.txt").write_text("written by the example")
+"""
+
+
+def test_files_written_to_downloads_are_published_and_linked(tiny):
+    tiny.write_example(GOOD_EXAMPLE + DOWNLOAD_CELLS)
+    assert tiny.build().returncode == 0
+    published = tiny.root / "site/notebooks/files/tiny/data.txt"
+    assert published.read_text() == "written by the example"
+    assert (
+        'href="../notebooks/files/tiny/data.txt"' in (tiny.root / "site/en/index.html").read_text()
+    )
+    assert tiny.build().returncode == 0 and tiny.stats()["executions"] == 0
+    assert published.read_text() == "written by the example", "cached files are published too"
+
+
+def test_download_link_to_a_file_the_code_never_wrote(tiny):
+    tiny.write_example(GOOD_EXAMPLE + DOWNLOAD_CELLS.replace("download:data.txt", "download:x.csv"))
+    assert_fails(tiny.build(), "links download:x.csv, but its code wrote no downloads/x.csv")
