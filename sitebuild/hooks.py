@@ -159,6 +159,10 @@ def on_page_markdown(markdown, page, config, files):
 
         return DOWNLOAD_LINK_RE.sub(file_link, markdown)
 
+    if not MARKER_RE.search(markdown):  # pages without a notebook get the stamp at the end
+        built = datetime.date.today().isoformat()
+        stamp = render.stamp(execute.versions(), built, lang)
+        markdown += f'\n\n<small class="nb-stamp">{stamp}</small>\n'
     return MARKER_RE.sub(embed, markdown)
 
 

@@ -15,12 +15,14 @@ LABELS = {
     "zh": {
         "download": "下载本页 Notebook（含运行输出）",
         "helper": "辅助函数 `expect`（由构建工具注入，每个演示错误的页面都有）",
-        "ran": "本页代码在构建时真实运行，耗时 {seconds:.1f} 秒",
+        "ran": "本页代码在构建时真实运行，耗时 {seconds:.1f} 秒。",
+        "env": "环境：{versions}；构建于 {built}。",
     },
     "en": {
         "download": "Download this page as a notebook (with outputs)",
         "helper": "Helper `expect` (injected by the builder into pages that demonstrate errors)",
-        "ran": "The code on this page really ran at build time, in {seconds:.1f} s",
+        "ran": "The code on this page really ran at build time, in {seconds:.1f} s.",
+        "env": "Environment: {versions}; built {built}.",
     },
 }
 
@@ -81,6 +83,21 @@ def _indent(text: str) -> str:
     return "\n".join(("    " + line) if line else "" for line in text.splitlines())
 
 
+VERSION_NAMES = {
+    "tensorflow": "TensorFlow",
+    "keras": "Keras",
+    "tf_keras": "tf_keras",
+    "numpy": "NumPy",
+    "python": "Python",
+}
+
+
+def stamp(versions: dict[str, str], built: str, lang: str) -> str:
+    """The environment stamp: library versions and build date."""
+    listed = ", ".join(f"{VERSION_NAMES[k]} {versions[k]}" for k in VERSION_NAMES if k in versions)
+    return LABELS[lang]["env"].format(versions=listed, built=built)
+
+
 def render(nb, lang: str, download_url: str, images: dict[str, bytes], image_url) -> str:
     """Markdown for the whole notebook, with a download link and run stamp after the title."""
     labels = LABELS[lang]
@@ -89,7 +106,9 @@ def render(nb, lang: str, download_url: str, images: dict[str, bytes], image_url
         # raw HTML, not a Markdown link: mkdocs would report the .ipynb as a missing doc page
         f'<a class="md-button nb-download" href="{download_url}" download>'
         f":material-download: {labels['download']}</a>\n\n"
-        f'<small class="nb-stamp">{labels["ran"].format(seconds=seconds)}</small>'
+        f'<small class="nb-stamp">{labels["ran"].format(seconds=seconds)} '
+        f"{stamp(nb.metadata['sitebuild']['versions'], nb.metadata['sitebuild']['built'], lang)}"
+        "</small>"
     )
     blocks: list[str] = []
     helper: list[str] = []

@@ -145,3 +145,17 @@ def test_code_copy_buttons_and_screenshots(visit, base_url):
         assert visit.page.locator(".nb-output .md-code__nav").first.is_hidden()
         visit.page.screenshot(path=ARTIFACTS / f"quick-start.{lang}.png", full_page=True)
     assert visit.errors == [] and visit.outside == []
+
+
+def test_language_switch_keeps_the_section(visit, base_url):
+    visit.page.goto(base_url + page_path("quick-start", "zh"))
+    visit.page.locator("#能运行的版本").scroll_into_view_if_needed()
+    visit.page.evaluate("document.getElementById('能运行的版本').scrollIntoView()")
+    visit.page.locator(".md-header .md-select").hover()
+    with visit.page.expect_navigation():
+        visit.page.locator('a.md-select__link[hreflang="en"]').click()
+    visit.page.wait_for_function("location.hash === '#the-version-that-works'")
+    heading = visit.page.locator("#the-version-that-works")
+    assert heading.is_visible()
+    assert 0 <= heading.evaluate("h => h.getBoundingClientRect().top") < 200
+    assert visit.errors == [] and visit.outside == []
