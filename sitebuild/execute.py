@@ -7,12 +7,14 @@ version and the installed library versions, so editing prose never re-runs anyth
 import copy
 import hashlib
 import json
+import multiprocessing
 import os
 import re
 import shutil
 import sys
 import tempfile
 import time
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
@@ -178,9 +180,13 @@ def _check_ran(example: Example, nb, has_helper: bool) -> None:
                     )
 
 
+def _cache_path(example: Example, cache_dir: Path) -> Path:
+    return cache_dir / f"{example.slug}-{cache_key(example)}.ipynb"
+
+
 def execute(example: Example, cache_dir: Path, cell_timeout: float, log=print) -> Executed:
     key = cache_key(example)
-    cached = cache_dir / f"{example.slug}-{key}.ipynb"
+    cached = _cache_path(example, cache_dir)
     if cached.exists():
         try:
             nb = nbformat.read(cached, as_version=4)
@@ -252,3 +258,42 @@ def language_notebook(example: Example, executed: Executed, lang: str, built: st
     }
     nbformat.validate(nb)
     return nb
+
+
+def _log_to_stderr(message: str) -> None:
+    print(f"INFO    -  {message}", file=sys.stderr, flush=True)
+
+
+def _execute_in_worker(example: Example, cache_dir: Path, cell_timeout: float) -> Executed:
+    return execute(example, cache_dir, cell_timeout, log=_log_to_stderr)
+
+
+def execute_all(examples: dict[str, Example], cache_dir: Path, cell_timeout: float, log=print):
+    """Yield (slug, Executed) in order. Up to SITEBUILD_JOBS examples (default: one per core, at
+    most 2) run at once, each in its own kernel; the first failure stops the build."""
+    jobs = int(os.environ.get("SITEBUILD_JOBS") or min(2, os.cpu_count() or 1))
+    todo = {slug: ex for slug, ex in examples.items() if not _cache_path(ex, cache_dir).exists()}
+    if jobs <= 1 or len(todo) <= 1:
+        for slug, example in examples.items():
+            yield slug, execute(example, cache_dir, cell_timeout, log=log)
+        return
+    # Spawned workers import sitebuild by name: make sure they can (mkdocs loads hooks from a
+    # file path and restores sys.path afterwards; spawn copies sys.path at process start).
+    root = str(Path(__file__).resolve().parent.parent)
+    if root not in sys.path:
+        sys.path.insert(0, root)
+    context = multiprocessing.get_context("spawn")  # never fork a process that has threads
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+        futures = {
+            slug: pool.submit(_execute_in_worker, todo[slug], cache_dir, cell_timeout)
+            for slug in todo
+        }
+        try:
+            for slug, example in examples.items():
+                if slug in futures:
+                    yield slug, futures[slug].result()
+                else:
+                    yield slug, execute(example, cache_dir, cell_timeout, log=log)
+        finally:
+            for future in futures.values():
+                future.cancel()

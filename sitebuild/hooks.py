@@ -100,8 +100,8 @@ def on_pre_build(config):
         state.examples = source.load_all(examples_dir)
         check_pages(Path(config.docs_dir), state.examples)
         built = datetime.date.today().isoformat()
-        for slug, example in state.examples.items():
-            done = execute.execute(example, cache_dir, timeout, log=log.info)
+        for slug, done in execute.execute_all(state.examples, cache_dir, timeout, log.info):
+            example = state.examples[slug]
             state.stats[slug] = {
                 "status": "cached" if done.from_cache else "executed",
                 "seconds": done.seconds,

@@ -242,3 +242,14 @@ def test_files_written_to_downloads_are_published_and_linked(tiny):
 def test_download_link_to_a_file_the_code_never_wrote(tiny):
     tiny.write_example(GOOD_EXAMPLE + DOWNLOAD_CELLS.replace("download:data.txt", "download:x.csv"))
     assert_fails(tiny.build(), "links download:x.csv, but its code wrote no downloads/x.csv")
+
+
+def test_examples_run_in_parallel_and_a_failure_is_named(tiny):
+    tiny.write_example(GOOD_EXAMPLE.replace("# # Tiny example", "# # Second"), name="second.py")
+    for lang in ("zh", "en"):
+        tiny.write_page(f"second.{lang}.md", "<!-- notebook: second -->\n")
+    result = tiny.build(SITEBUILD_JOBS="2")
+    assert result.returncode == 0, result.stderr
+    assert tiny.stats()["executions"] == 2
+    tiny.write_example(GOOD_EXAMPLE.replace("sum(range(4))", "sum(range(4)) / 0"), name="second.py")
+    assert_fails(tiny.build(SITEBUILD_JOBS="2"), "second.py: cell 3 (line 10)", "ZeroDivisionError")
