@@ -27,6 +27,7 @@ VERSIONS_MARKER = "<!-- versions -->"
 NOTEBOOK_DIR = "notebooks"
 DOWNLOAD_LINK_RE = re.compile(r'href="downloads/([^"/]+)"')
 CDN_SCRIPT_RE = re.compile(r'"https://unpkg\.com/[^"]*"')
+PLAIN_TOKEN_RE = re.compile(r'<span class="(?:n|w|o|p)">([^<]*)</span>')
 ALTERNATE_LINK_RE = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
 
 
@@ -126,14 +127,19 @@ def on_pre_build(config):
     state.ready = True
 
 
-def _versions_table() -> str:
-    rows = "\n".join(f"| {name} | {v} |" for name, v in execute.versions().items())
-    return f"| | |\n|---|---|\n{rows}"
+VERSIONS_HEADER = {"zh": "| 组件 | 版本 |", "en": "| Component | Version |"}
+
+
+def _versions_table(lang: str) -> str:
+    rows = "\n".join(
+        f"| {render.VERSION_NAMES[name]} | {v} |" for name, v in execute.versions().items()
+    )
+    return f"{VERSIONS_HEADER[lang]}\n|---|---|\n{rows}"
 
 
 def on_page_markdown(markdown, page, config, files):
     lang = getattr(page.file, "locale", None) or source.LANGS[0]
-    markdown = markdown.replace(VERSIONS_MARKER, _versions_table())
+    markdown = markdown.replace(VERSIONS_MARKER, _versions_table(lang))
 
     def embed(match):
         slug = match.group(1)
@@ -167,10 +173,17 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_post_page(output, page, config):
-    """Drop <link rel="alternate" hreflang> from <head>. mkdocs-static-i18n points them at the
-    same page in the other language, and Material then fetches "<that page>/sitemap.xml" for
-    each one: a 404 and a console error on every page. The language selector links stay."""
-    return ALTERNATE_LINK_RE.sub("", output)
+    """Two rewrites of the finished HTML.
+
+    - Drop <link rel="alternate" hreflang> from <head>. mkdocs-static-i18n points them at the
+      same page in the other language, and Material then fetches "<that page>/sitemap.xml" for
+      each one: a 404 and a console error on every page. The language selector links stay.
+    - Unwrap Pygments spans for names, whitespace, operators and punctuation: Material draws
+      names and whitespace in the plain code colour anyway, operators and punctuation lose only
+      a grey tint, and the pages get about 45% lighter.
+    """
+    output = ALTERNATE_LINK_RE.sub("", output)
+    return PLAIN_TOKEN_RE.sub(r"\1", output)
 
 
 def _drop_cdn_scripts(site_root: Path) -> None:

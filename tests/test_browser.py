@@ -7,6 +7,7 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import urlparse
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 from conftest import ARTIFACTS
 from playwright.sync_api import sync_playwright
 
@@ -158,4 +159,40 @@ def test_language_switch_keeps_the_section(visit, base_url):
     heading = visit.page.locator("#the-version-that-works")
     assert heading.is_visible()
     assert 0 <= heading.evaluate("h => h.getBoundingClientRect().top") < 200
+    assert visit.errors == [] and visit.outside == []
+
+
+SCHEMES = {"light": "default", "dark": "slate"}
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_accessibility_every_page_both_languages(browser, base_url, pages, scheme):
+    """axe-core (shipped by axe-playwright-python): no serious or critical violation, in the
+    light and the dark scheme (the reader's system preference picks the scheme)."""
+    axe = Axe()
+    context = browser.new_context(color_scheme=scheme)
+    page = context.new_page()
+    found = []
+    for name in pages:
+        for lang in ("zh", "en"):
+            page.goto(base_url + page_path(name, lang), wait_until="networkidle")
+            assert page.evaluate("document.body.dataset.mdColorScheme") == SCHEMES[scheme]
+            for v in axe.run(page).response["violations"]:
+                if v["impact"] in ("serious", "critical"):
+                    targets = [n["target"] for n in v["nodes"][:3]]
+                    found.append(f"{name} ({lang}): {v['id']} x{len(v['nodes'])} {targets}")
+    context.close()
+    assert not found, "\n".join(found)
+
+
+def test_dark_mode_toggle_and_readable_outputs(visit, base_url):
+    visit.page.goto(base_url + page_path("quick-start", "en"))
+    assert visit.page.evaluate("document.body.dataset.mdColorScheme") == "default"
+    visit.page.locator("label.md-header__button[for^='__palette']:visible").click()
+    visit.page.wait_for_function("document.body.dataset.mdColorScheme === 'slate'")
+    # The toggle (not the system preference) switched the scheme: outputs must stay readable.
+    result = Axe().run(visit.page, options={"runOnly": ["color-contrast"]})
+    assert result.response["violations"] == []
+    ARTIFACTS.mkdir(exist_ok=True)
+    visit.page.screenshot(path=ARTIFACTS / "quick-start.en.dark.png")
     assert visit.errors == [] and visit.outside == []
