@@ -30,8 +30,9 @@ site: setup
 serve: site
 	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
 
-test: setup system-packages lint
-	$(BIN)/pytest
+# The site is built once (examples execute two at a time), then two pytest workers share it.
+test: setup system-packages lint site
+	SITE_DIR=site $(BIN)/pytest -n 2
 
 lint: setup
 	$(BIN)/ruff check .

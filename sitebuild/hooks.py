@@ -172,18 +172,18 @@ def on_page_markdown(markdown, page, config, files):
     return MARKER_RE.sub(embed, markdown)
 
 
-def on_post_page(output, page, config):
-    """Two rewrites of the finished HTML.
+def on_page_content(html, page, config, files):
+    """Unwrap Pygments spans for names, whitespace, operators and punctuation. Material draws
+    names and whitespace in the plain code colour anyway; operators and punctuation lose only a
+    grey tint. Pages get about 45% lighter, and the search indexer (next) parses less."""
+    return PLAIN_TOKEN_RE.sub(r"\1", html)
 
-    - Drop <link rel="alternate" hreflang> from <head>. mkdocs-static-i18n points them at the
-      same page in the other language, and Material then fetches "<that page>/sitemap.xml" for
-      each one: a 404 and a console error on every page. The language selector links stay.
-    - Unwrap Pygments spans for names, whitespace, operators and punctuation: Material draws
-      names and whitespace in the plain code colour anyway, operators and punctuation lose only
-      a grey tint, and the pages get about 45% lighter.
-    """
-    output = ALTERNATE_LINK_RE.sub("", output)
-    return PLAIN_TOKEN_RE.sub(r"\1", output)
+
+def on_post_page(output, page, config):
+    """Drop <link rel="alternate" hreflang> from <head>. mkdocs-static-i18n points them at the
+    same page in the other language, and Material then fetches "<that page>/sitemap.xml" for
+    each one: a 404 and a console error on every page. The language selector links stay."""
+    return ALTERNATE_LINK_RE.sub("", output)
 
 
 def _drop_cdn_scripts(site_root: Path) -> None:

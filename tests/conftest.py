@@ -28,7 +28,12 @@ def mkdocs_build(config: Path, site_dir: Path, env: dict | None = None, timeout=
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Path:
-    """The real site, built from the working tree (examples come from the shared cache)."""
+    """The real site. `make test` builds it first (`make site`) and passes SITE_DIR, so that the
+    pytest workers share one build; plain `pytest` builds it here from the working tree."""
+    if os.environ.get("SITE_DIR"):
+        site_dir = Path(os.environ["SITE_DIR"]).resolve()
+        assert (site_dir / "index.html").is_file(), f"SITE_DIR={site_dir} holds no built site"
+        return site_dir
     site_dir = tmp_path_factory.mktemp("site")
     result = mkdocs_build(ROOT / "mkdocs.yml", site_dir)
     assert result.returncode == 0, f"mkdocs build failed:\n{result.stderr[-4000:]}"
@@ -40,12 +45,16 @@ def build_stats(site) -> dict:
     return json.loads((ROOT / ".cache" / "build-stats.json").read_text())
 
 
+EXAMPLES = sorted(p.stem for p in (ROOT / "examples").glob("*.py"))
+PAGES = sorted(p.name[: -len(".zh.md")] for p in (ROOT / "docs").glob("*.zh.md"))
+
+
 @pytest.fixture(scope="session")
 def examples() -> list[str]:
-    return sorted(p.stem for p in (ROOT / "examples").glob("*.py"))
+    return EXAMPLES
 
 
 @pytest.fixture(scope="session")
 def pages() -> list[str]:
     """Page names (docs/NAME.zh.md), e.g. 'index', 'quick-start'."""
-    return sorted(p.name[: -len(".zh.md")] for p in (ROOT / "docs").glob("*.zh.md"))
+    return PAGES

@@ -30,6 +30,13 @@ def page_html(site: Path, page: str, lang: str) -> Path:
     return site / prefix / ("" if page == "index" else page) / "index.html"
 
 
+def resolve(site: Path, page_file: Path, href: str) -> Path:
+    """The file a link on a built page points to (site-absolute or page-relative)."""
+    if href.startswith("/"):
+        return Path(urljoin(site.as_posix() + "/", href.lstrip("/")))
+    return Path(urljoin(page_file.as_posix(), href))
+
+
 def notebook_pages(pages):
     return [p for p in pages if "<!-- notebook:" in (ROOT / "docs" / f"{p}.zh.md").read_text()]
 
@@ -88,10 +95,10 @@ def test_notebook_pages_embed_outputs_and_download_link(site, pages):
             assert 'class="nb-output' in html, f"{page} ({lang}): no embedded outputs"
             (href,) = re.findall(r'class="md-button nb-download" href="([^"]+)" download', html)
             assert href.endswith(f".{lang}.ipynb")
-            target = Path(urljoin(path.as_posix(), href))
+            target = resolve(site, path, href)
             assert target.is_file(), f"{page} ({lang}): download link {href} is broken"
             for src in re.findall(r'<img class="nb-image" src="([^"]+)"', html):
-                assert Path(urljoin(path.as_posix(), src)).is_file(), f"{page}: missing {src}"
+                assert resolve(site, path, src).is_file(), f"{page}: missing {src}"
 
 
 def test_chinese_heading_anchors_are_kept(site):
@@ -118,3 +125,16 @@ def test_search_index_covers_both_languages(site):
     index = (site / "search" / "search_index.json").read_text(encoding="utf-8")
     assert '"lang":["en","zh"]' in index.replace(" ", "")
     assert "en/quick-start/" in index and '"quick-start/' in index
+
+
+def test_language_switch_links_point_to_the_twin_page(site, pages):
+    for page in pages:
+        for here, there in (("zh", "en"), ("en", "zh")):
+            path = page_html(site, page, here)
+            html = path.read_text(encoding="utf-8")
+            (href,) = re.findall(
+                rf'href="([^"]+)" hreflang="{there}" class="md-select__link"', html
+            )
+            target = resolve(site, path, href)
+            target = target / "index.html" if target.is_dir() else target
+            assert target == page_html(site, page, there), f"{page} ({here}) -> {href}"
