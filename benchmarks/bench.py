@@ -32,6 +32,11 @@ BIN = Path(sys.executable).parent
 TIMING_CELL = "# timing cell: output varies per run"
 
 
+class QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
 def build(site_dir: Path, cache_dir: Path) -> tuple[float, dict]:
     env = dict(os.environ, SITEBUILD_CACHE=str(cache_dir), NO_MKDOCS_2_WARNING="1")
     start = time.perf_counter()
@@ -72,9 +77,7 @@ def page_loads(site: Path, urls: list[str]) -> dict[str, tuple[int, int]]:
     """Bytes and requests each page loads in Chromium (its own resource list), and outside hosts."""
     from playwright.sync_api import sync_playwright
 
-    handler = partial(SimpleHTTPRequestHandler, directory=str(site))
-    handler.log_message = lambda *a: None
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(QuietHandler, directory=str(site)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{server.server_address[1]}"
     found = {}

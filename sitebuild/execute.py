@@ -26,7 +26,7 @@ from nbclient.exceptions import CellControlSignal, CellExecutionError, CellTimeo
 from . import expect
 from .source import Example
 
-BUILDER_VERSION = "2"  # bump to invalidate every cached execution
+BUILDER_VERSION = "3"  # bump to invalidate every cached execution
 DEFAULT_CELL_TIMEOUT = 120  # seconds
 LIBRARIES = ("tensorflow", "keras", "tf_keras", "numpy")
 ANSI_RE = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
@@ -162,7 +162,27 @@ def run(example: Example, cell_timeout: float, log=print):
         downloads = Path(workdir) / DOWNLOADS
         files = {p.name: p.read_bytes() for p in sorted(downloads.glob("*")) if p.is_file()}
     _check_ran(example, nb, has_helper)
+    for cell in nb.cells:
+        cell.outputs = coalesce_streams(cell.outputs)
     return nb, files
+
+
+def coalesce_streams(outputs: list) -> list:
+    """Merge consecutive stream outputs of the same name. How a print is split into chunks
+    depends on flush timing; merged, two runs of the same code give the same notebook."""
+    merged: list = []
+    for out in outputs:
+        last = merged[-1] if merged else None
+        if (
+            out.output_type == "stream"
+            and last is not None
+            and last.output_type == "stream"
+            and last.name == out.name
+        ):
+            last.text += out.text
+        else:
+            merged.append(out)
+    return merged
 
 
 def _check_ran(example: Example, nb, has_helper: bool) -> None:

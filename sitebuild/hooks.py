@@ -175,8 +175,11 @@ def on_page_markdown(markdown, page, config, files):
 def on_page_content(html, page, config, files):
     """Unwrap Pygments spans for names, whitespace, operators and punctuation. Material draws
     names and whitespace in the plain code colour anyway; operators and punctuation lose only a
-    grey tint. Pages get about 45% lighter, and the search indexer (next) parses less."""
-    return PLAIN_TOKEN_RE.sub(r"\1", html)
+    grey tint. Pages get about 45% lighter, and the search indexer (next) parses less.
+    Outputs are kept out of the search index: arrays and printouts would swamp it (1.2 MB with
+    them), and error messages stay findable through their headings and prose."""
+    html = PLAIN_TOKEN_RE.sub(r"\1", html)
+    return html.replace('<div class="nb-output', '<div data-search-exclude class="nb-output')
 
 
 def on_post_page(output, page, config):

@@ -125,6 +125,9 @@ def test_search_index_covers_both_languages(site):
     index = (site / "search" / "search_index.json").read_text(encoding="utf-8")
     assert '"lang":["en","zh"]' in index.replace(" ", "")
     assert "en/quick-start/" in index and '"quick-start/' in index
+    # code is indexed, outputs are not (they would swamp the index)
+    assert "disable_eager_execution" in index
+    assert "executing eagerly: False" not in index
 
 
 def test_language_switch_links_point_to_the_twin_page(site, pages):
