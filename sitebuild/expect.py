@@ -10,10 +10,11 @@ import re
 
 
 def _trim_tf_message(message):
-    """Drop graph-construction stack traces: they hold local paths and differ per machine."""
+    """Drop graph-construction stack traces (local paths) and mask memory addresses: both
+    differ from machine to machine and run to run."""
     message = message.split("\\n\\nOriginal stack trace for")[0]
     lines = [line for line in message.splitlines() if not re.match(r'\\s+File "', line)]
-    return "\\n".join(lines).rstrip()
+    return re.sub(r"\\b0x[0-9a-f]{6,}\\b", "0x...", "\\n".join(lines).rstrip())
 
 
 @contextlib.contextmanager
@@ -40,14 +41,16 @@ INTRO = {
     "zh": (
         '本页演示的错误都包在 `with expect(错误类型, "消息片段"):` 里：代码块必须抛出**恰好**这个'
         "类型、且消息含有这个片段的异常，否则这一格就失败，网站也就构建不出来。"
-        "捕获后打印真实的类型和消息（去掉了含本机路径的构图调用栈），所以“全部运行”不会在这里停下。"
+        "捕获后打印真实的类型和消息（去掉了含本机路径的构图调用栈，内存地址显示为 `0x...`），"
+        "所以“全部运行”不会在这里停下。"
     ),
     "en": (
         'Every error on this page is demonstrated inside `with expect(ErrorType, "fragment"):`. '
         "The block must raise **exactly** that type with that fragment in its message; "
         "otherwise the cell fails and the site does not build. "
         "The real type and message are printed (minus the "
-        'graph-construction stack trace, which holds local paths), so "Run All" does not stop here.'
+        "graph-construction stack trace, which holds local paths, and with memory addresses shown "
+        'as `0x...`), so "Run All" does not stop here.'
     ),
 }
 
