@@ -18,8 +18,8 @@
 # | 任何键，值是 `tf.Tensor` | 不允许 | — | `TypeError: The value of a feed cannot be a tf.Tensor object` |
 #
 # 值的转换是实测出来的，见[值的转换：实测表](#值的转换实测表)。
-# 取回（`fetch`）的规则见 [session-fetches.md](session-fetches.md)，
-# 运行时错误的总览见 [session-errors.md](session-errors.md)。
+# 取回（`fetch`）的规则见 [取回](session-fetches.md)，
+# 运行时错误的总览见 [错误速查](session-errors.md)。
 # %% [markdown] lang="en"
 # # feed_dict: every rule of feeding
 #
@@ -41,8 +41,8 @@
 # | Any key whose value is a `tf.Tensor` | not allowed | — | `TypeError: The value of a feed cannot be a tf.Tensor object` |
 #
 # The value conversion rules are measured, see [Value conversion, measured](#value-conversion-measured).
-# The rules for `fetches` are on [session-fetches.md](session-fetches.md); an overview of run-time
-# errors is on [session-errors.md](session-errors.md).
+# The rules for `fetches` are on [Fetches](session-fetches.md); an overview of run-time
+# errors is on [Errors reference](session-errors.md).
 
 # %% [markdown] lang="zh"
 # ## 准备
@@ -1037,11 +1037,11 @@ sess.close()
 #   只有单个 Python `int` 做范围检查。
 # - 取回被馈送的张量返回馈送的值本身（可能是同一个对象）；馈送资源变量对计算没有影响。
 #
-# 接下来：[session-fetches.md](session-fetches.md) 讲取回的结构，
-# [session-run-metadata.md](session-run-metadata.md) 讲 `options` 和 `run_metadata`，
-# [session-more.md](session-more.md) 讲 `make_callable` 和 `partial_run` 等，
-# [tf2-migration.md](tf2-migration.md) 讲如何把 `feed_dict` 改写成 TF2 的函数参数，
-# 术语见 [glossary.md](glossary.md)。
+# 接下来：[取回](session-fetches.md) 讲取回的结构，
+# [运行选项与运行元数据](session-run-metadata.md) 讲 `options` 和 `run_metadata`，
+# [Session 的其他用法](session-more.md) 讲 `make_callable` 和 `partial_run` 等，
+# [迁移到 TF2](tf2-migration.md) 讲如何把 `feed_dict` 改写成 TF2 的函数参数，
+# 术语见 [术语表](glossary.md)。
 # %% [markdown] lang="en"
 # ## Summary
 #
@@ -1061,8 +1061,8 @@ sess.close()
 # - Fetching a fed tensor returns the fed value itself (possibly the very same object); feeding a
 #   resource variable does not affect computations.
 #
-# Next: [session-fetches.md](session-fetches.md) covers the structure of fetches,
-# [session-run-metadata.md](session-run-metadata.md) covers `options` and `run_metadata`,
-# [session-more.md](session-more.md) covers `make_callable`, `partial_run` and more,
-# [tf2-migration.md](tf2-migration.md) shows how `feed_dict` becomes TF2 function arguments, and
-# [glossary.md](glossary.md) lists the terms.
+# Next: [Fetches](session-fetches.md) covers the structure of fetches,
+# [options and run_metadata](session-run-metadata.md) covers `options` and `run_metadata`,
+# [More of Session](session-more.md) covers `make_callable`, `partial_run` and more,
+# [From Session.run to TF2](tf2-migration.md) shows how `feed_dict` becomes TF2 function arguments, and
+# [Glossary](glossary.md) lists the terms.
