@@ -113,7 +113,7 @@ def _where(example: Example, nb_index: int, has_helper: bool) -> str:
 DOWNLOADS = "downloads"  # files the code writes here are published next to the page
 
 
-def run(example: Example, cell_timeout: float, log=print):
+def run(example: Example, cell_timeout: float):
     """Run the example's code in a fresh kernel, cell by cell; raise ExecutionError on failure.
 
     Returns the executed notebook and the files the code wrote to downloads/ (name -> bytes).
@@ -206,7 +206,7 @@ def _cache_path(example: Example, cache_dir: Path) -> Path:
 
 def execute(example: Example, cache_dir: Path, cell_timeout: float, log=print) -> Executed:
     key = cache_key(example)
-    cached = _cache_path(example, cache_dir)
+    cached = cache_dir / f"{example.slug}-{key}.ipynb"
     if cached.exists():
         try:
             nb = nbformat.read(cached, as_version=4)
@@ -224,7 +224,7 @@ def execute(example: Example, cache_dir: Path, cell_timeout: float, log=print) -
 
     log(f"example {example.slug}: executing {len(example.code_cells)} code cells ...")
     start = time.perf_counter()
-    nb, files = run(example, cell_timeout, log)
+    nb, files = run(example, cell_timeout)
     seconds = round(time.perf_counter() - start, 1)
     nb.metadata["sitebuild"] = {"key": key, "seconds": seconds, "versions": versions()}
     cache_dir.mkdir(parents=True, exist_ok=True)

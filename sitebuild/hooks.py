@@ -40,6 +40,7 @@ class State:
         self.files: dict[str, dict[str, bytes]] = {}  # slug -> what its code wrote to downloads/
         self.stats: dict[str, dict] = {}
         self.site_root: Path | None = None  # the default language's site_dir (the site's root)
+        self.built = datetime.date.today().isoformat()  # the build date in every stamp
 
 
 state = State()
@@ -100,7 +101,6 @@ def on_pre_build(config):
     try:
         state.examples = source.load_all(examples_dir)
         check_pages(Path(config.docs_dir), state.examples)
-        built = datetime.date.today().isoformat()
         for slug, done in execute.execute_all(state.examples, cache_dir, timeout, log.info):
             example = state.examples[slug]
             state.stats[slug] = {
@@ -109,7 +109,9 @@ def on_pre_build(config):
             }
             state.files[slug] = done.files
             for lang in source.LANGS:
-                state.notebooks[slug, lang] = execute.language_notebook(example, done, lang, built)
+                state.notebooks[slug, lang] = execute.language_notebook(
+                    example, done, lang, state.built
+                )
     except (source.ExampleError, execute.ExecutionError) as err:
         raise PluginError(f"example failed: {err}") from None
     except PluginError:
@@ -166,8 +168,7 @@ def on_page_markdown(markdown, page, config, files):
         return DOWNLOAD_LINK_RE.sub(file_link, markdown)
 
     if not MARKER_RE.search(markdown):  # pages without a notebook get the stamp at the end
-        built = datetime.date.today().isoformat()
-        stamp = render.stamp(execute.versions(), built, lang)
+        stamp = render.stamp(execute.versions(), state.built, lang)
         markdown += f'\n\n<small class="nb-stamp">{stamp}</small>\n'
     return MARKER_RE.sub(embed, markdown)
 
