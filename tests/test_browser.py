@@ -126,12 +126,17 @@ def test_download_link_gives_notebook_with_outputs(visit, base_url, lang, tmp_pa
     [("zh", "占位符", "/quick-start/"), ("en", "placeholder", "/en/quick-start/")],
 )
 def test_search_finds_both_languages(visit, base_url, lang, query, expected):
-    visit.page.goto(base_url + page_path("index", lang))
+    # networkidle: the search worker has fetched the index. Building it (jieba-segmented zh
+    # included) can take a while on a busy 2-core machine, so results get a generous wait.
+    visit.page.goto(base_url + page_path("index", lang), wait_until="networkidle")
     search = visit.page.locator("input.md-search__input")
     search.focus()
     search.press_sequentially(query, delay=30)  # Material listens to key events, not fill()
+    # Playwright inserts CJK characters as text, without key events (an IME commits with one);
+    # a real key press makes Material read the query.
+    search.press("End")
     results = visit.page.locator("li.md-search-result__item a")
-    results.first.wait_for(timeout=10_000)
+    results.first.wait_for(timeout=60_000)
     hrefs = [urlparse(h).path for h in results.evaluate_all("els => els.map(e => e.href)")]
     assert any(h.startswith(expected) for h in hrefs), f"{query!r} -> {hrefs}"
     assert visit.outside == []
