@@ -9,41 +9,41 @@
 #
 # | 类型 | 消息（节选，点击跳转） | 原因 | 解决 |
 # |---|---|---|---|
-# | `TypeError` | [Argument `target` must be a string, but got "ConfigProto"](#typeerror-argument-target-must-be-a-string-but-got-configproto-did-you-do-sessionconfig-instead-of-sessionconfigconfig) | 配置放在了第一个位置参数 `target` 上 | `Session(config=...)` |
-# | `RuntimeError` | [The Session graph is empty.](#runtimeerror-the-session-graph-is-empty-add-operations-to-the-graph-before-calling-run) | 会话的图里一个操作也没有（常见于开着即时执行） | 在 `with g.as_default():` 里建图，`Session(graph=g)` |
-# | `RuntimeError` | [tf.placeholder() is not compatible with eager execution.](#runtimeerror-tfplaceholder-is-not-compatible-with-eager-execution) | 即时执行下创建占位符 | 在图里创建 |
-# | `TypeError` | [… is out of scope and cannot be used here.](#typeerror--is-out-of-scope-and-cannot-be-used-here) | 在图外拿图里的张量做运算 | 运算也写进 `with g.as_default():` |
-# | `RuntimeError` | [Session context managers are not re-entrant.](#runtimeerror-session-context-managers-are-not-re-entrant) | `with sess:` 嵌套 | 内层用 `with sess.as_default():` |
-# | `RuntimeError` | [Attempted to use a closed Session.](#runtimeerror-attempted-to-use-a-closed-session) | 会话已经关闭（包括 `with` 块结束） | 在块内运行，或新开会话 |
-# | `ValueError` | [Cannot evaluate tensor using `eval()`: No default session is registered.](#valueerror-cannot-evaluate-tensor-using-eval-no-default-session-is-registered) | 没有默认会话时调用 `t.eval()` | `t.eval(session=sess)` 或 `with sess.as_default():` |
-# | `ValueError` | [… the tensor's graph is different from the session's graph.](#valueerror-cannot-use-the-given-session-to-evaluate-tensor-the-tensors-graph-is-different-from-the-sessions-graph) | `eval` 用了别的图的会话 | 用张量所在图的会话 |
-# | `TypeError` | [Argument `fetch` = 1 has invalid type "int"](#typeerror-argument-fetch--1-has-invalid-type-int-must-be-a-string-or-tensor) | 取回的是 Python 数字、集合等 | 取回张量、操作、名字，或它们的列表/元组/字典 |
-# | `TypeError` | [Argument `fetch` = None … Cannot be None](#typeerror-argument-fetch--none-has-invalid-type-nonetype-cannot-be-none) | 取回的是 `None`（如没有摘要时的 `merge_all()`） | 先检查 `None` |
-# | `ValueError` | [The name 'nope' refers to an Operation not in the graph.](#valueerror-argument-fetch--nope-cannot-be-interpreted-as-a-tensor-the-name-nope-refers-to-an-operation-not-in-the-graph) | 操作名不在图里 | 查 `g.get_operations()` |
-# | `ValueError` | [The name 'nope:0' refers to a Tensor which does not exist.](#valueerror-argument-fetch--nope0-cannot-be-interpreted-as-a-tensor-the-name-nope0-refers-to-a-tensor-which-does-not-exist-) | 张量名或输出序号不存在 | 用已有操作的 `名字:序号` |
-# | `ValueError` | [… is not an element of this graph.](#valueerror-argument-fetch--tensorc0--cannot-be-interpreted-as-a-tensor-tensor-tensorc0--is-not-an-element-of-this-graph) | 取回了另一张图里的张量 | 为那张图新开会话 |
-# | `TypeError` | [FlattenDictItems: 'dict' must be a dictionary …](#typeerror-flattendictitems-dict-must-be-a-dictionary-or-collectionmapping-type-object-instead-of-list) | `feed_dict` 传了列表 | 传字典 |
-# | `TypeError` | [Cannot interpret feed_dict key as Tensor: Can not convert a int into a Tensor.](#typeerror-cannot-interpret-feed_dict-key-as-tensor-can-not-convert-a-int-into-a-tensor) | 键是整数或操作 | 键用张量或 `"名字:0"` |
-# | `TypeError` | [… The name 'p' refers to an Operation, not a Tensor.](#typeerror-cannot-interpret-feed_dict-key-as-tensor-the-name-p-refers-to-an-operation-not-a-tensor) | 键是操作名，少了 `:0` | `"p:0"` |
-# | `TypeError` | [… The name 'nope:0' refers to a Tensor which does not exist.](#typeerror-cannot-interpret-feed_dict-key-as-tensor-the-name-nope0-refers-to-a-tensor-which-does-not-exist) | 键的名字在图里不存在 | 用图里已有的张量名 |
-# | `TypeError` | [Cannot interpret feed_dict key as Tensor: … is not an element of this graph.](#typeerror-cannot-interpret-feed_dict-key-as-tensor-tensor-tensorc0--is-not-an-element-of-this-graph) | 键来自另一张图 | 用会话那张图里的张量 |
-# | `ValueError` | [Tensor size:0 may not be fed.](#valueerror-tensor-size0-may-not-be-fed) | 张量被标记为不可馈送 | 改用 `placeholder_with_default` |
-# | `TypeError` | [The value of a feed cannot be a tf.Tensor object.](#typeerror-the-value-of-a-feed-cannot-be-a-tftensor-object) | 馈送的值是张量 | 先取回成 numpy，或直接在图里连线 |
-# | `ValueError` | [could not convert string to float](#valueerror-could-not-convert-string-to-float-npstr_x) | 数值占位符收到非数字字符串 | 清洗数据，或在图里用 `tf.strings.to_number` |
-# | `TypeError` | [float() argument must be a string or a real number, not 'dict'](#typeerror-float-argument-must-be-a-string-or-a-real-number-not-dict) | 值是字典等无法转成数组的对象 | 馈送数组 |
-# | `ValueError` | [setting an array element with a sequence. … inhomogeneous shape](#valueerror-setting-an-array-element-with-a-sequence-the-requested-array-has-an-inhomogeneous-shape-after-1-dimensions) | 嵌套列表长短不一 | 补齐成矩形 |
-# | `TypeError` | [Type of feed value 300 … is not compatible with Tensor type](#typeerror-type-of-feed-value-300-with-type--is-not-compatible-with-tensor-type-) | Python 整数超出占位符类型的范围 | 换更宽的类型（数组会**静默溢出**） |
-# | `ValueError` | [Cannot feed value of shape (3,) for Tensor p:0, which has shape (2,)](#valueerror-cannot-feed-value-of-shape-3-for-tensor-p0-which-has-shape-2) | 形状与占位符不符 | 改数据形状，或声明 `None` 维度 |
-# | `InvalidArgumentError` | [You must feed a value for placeholder tensor 'p'](#invalidargumenterror-you-must-feed-a-value-for-placeholder-tensor-p-with-dtype-float-and-shape-2) | 需要的占位符没有馈送 | 馈送它，或用 `placeholder_with_default` |
-# | `FailedPreconditionError` | [Could not find variable v. … uninitialized.](#failedpreconditionerror-could-not-find-variable-v--in-tf1-it-can-also-mean-the-variable-is-uninitialized) | 资源变量没有初始化 | 先运行 `global_variables_initializer()` |
-# | `FailedPreconditionError` | [Attempting to use uninitialized value r](#failedpreconditionerror-attempting-to-use-uninitialized-value-r) | 引用变量（`RefVariable`）没有初始化 | 同上 |
-# | `InvalidArgumentError` | [assertion failed: …](#invalidargumenterror-assertion-failed--condition-x--0-did-not-hold-element-wise) | 断言操作的条件不成立 | 检查数据 |
-# | `InvalidArgumentError` | [… Tensor had NaN values](#invalidargumenterror---tensor-had-nan-values) | `check_numerics` 发现 NaN 或 Inf | 找到 NaN 的来源 |
-# | `InvalidArgumentError` | [Integer division by zero](#invalidargumenterror-integer-division-by-zero) | 整数 `//`、`%` 除以 0 | 先保护除数 |
-# | `InvalidArgumentError` | [StringToNumberOp could not correctly convert string](#invalidargumenterror-stringtonumberop-could-not-correctly-convert-string-abc) | 字符串不是数字 | 先校验 |
-# | `InvalidArgumentError` | [Input to reshape is a tensor with 3 values …](#invalidargumenterror-input-to-reshape-is-a-tensor-with-3-values-but-the-requested-shape-has-4) | 运行时元素个数对不上 | 馈送个数正确的数据 |
-# | `DeadlineExceededError` | [Timed out waiting for notification](#deadlineexceedederror-timed-out-waiting-for-notification) | 超过 `timeout_in_ms`，常见于阻塞的出队 | 先入队，或放宽时限 |
-# | `OutOfRangeError` | [End of sequence](#outofrangeerror-end-of-sequence) | 迭代器读完了 | 捕获它来结束循环 |
+# | `TypeError` | [Argument `target` must be a string, but got "ConfigProto"](#target-must-be-a-string) | 配置放在了第一个位置参数 `target` 上 | `Session(config=...)` |
+# | `RuntimeError` | [The Session graph is empty.](#session-graph-is-empty) | 会话的图里一个操作也没有（常见于开着即时执行） | 在 `with g.as_default():` 里建图，`Session(graph=g)` |
+# | `RuntimeError` | [tf.placeholder() is not compatible with eager execution.](#placeholder-not-compatible-with-eager) | 即时执行下创建占位符 | 在图里创建 |
+# | `TypeError` | [… is out of scope and cannot be used here.](#out-of-scope) | 在图外拿图里的张量做运算 | 运算也写进 `with g.as_default():` |
+# | `RuntimeError` | [Session context managers are not re-entrant.](#session-not-re-entrant) | `with sess:` 嵌套 | 内层用 `with sess.as_default():` |
+# | `RuntimeError` | [Attempted to use a closed Session.](#closed-session) | 会话已经关闭（包括 `with` 块结束） | 在块内运行，或新开会话 |
+# | `ValueError` | [Cannot evaluate tensor using `eval()`: No default session is registered.](#no-default-session) | 没有默认会话时调用 `t.eval()` | `t.eval(session=sess)` 或 `with sess.as_default():` |
+# | `ValueError` | [… the tensor's graph is different from the session's graph.](#eval-graph-is-different) | `eval` 用了别的图的会话 | 用张量所在图的会话 |
+# | `TypeError` | [Argument `fetch` = 1 has invalid type "int"](#fetch-invalid-type-int) | 取回的是 Python 数字、集合等 | 取回张量、操作、名字，或它们的列表/元组/字典 |
+# | `TypeError` | [Argument `fetch` = None … Cannot be None](#fetch-cannot-be-none) | 取回的是 `None`（如没有摘要时的 `merge_all()`） | 先检查 `None` |
+# | `ValueError` | [The name 'nope' refers to an Operation not in the graph.](#fetch-operation-not-in-graph) | 操作名不在图里 | 查 `g.get_operations()` |
+# | `ValueError` | [The name 'nope:0' refers to a Tensor which does not exist.](#fetch-tensor-does-not-exist) | 张量名或输出序号不存在 | 用已有操作的 `名字:序号` |
+# | `ValueError` | [… is not an element of this graph.](#fetch-not-an-element-of-this-graph) | 取回了另一张图里的张量 | 为那张图新开会话 |
+# | `TypeError` | [FlattenDictItems: 'dict' must be a dictionary …](#feed-dict-must-be-a-dictionary) | `feed_dict` 传了列表 | 传字典 |
+# | `TypeError` | [Cannot interpret feed_dict key as Tensor: Can not convert a int into a Tensor.](#feed-key-int) | 键是整数或操作 | 键用张量或 `"名字:0"` |
+# | `TypeError` | [… The name 'p' refers to an Operation, not a Tensor.](#feed-key-operation-not-a-tensor) | 键是操作名，少了 `:0` | `"p:0"` |
+# | `TypeError` | [… The name 'nope:0' refers to a Tensor which does not exist.](#feed-key-tensor-does-not-exist) | 键的名字在图里不存在 | 用图里已有的张量名 |
+# | `TypeError` | [Cannot interpret feed_dict key as Tensor: … is not an element of this graph.](#feed-key-not-an-element-of-this-graph) | 键来自另一张图 | 用会话那张图里的张量 |
+# | `ValueError` | [Tensor size:0 may not be fed.](#may-not-be-fed) | 张量被标记为不可馈送 | 改用 `placeholder_with_default` |
+# | `TypeError` | [The value of a feed cannot be a tf.Tensor object.](#feed-value-cannot-be-a-tensor) | 馈送的值是张量 | 先取回成 numpy，或直接在图里连线 |
+# | `ValueError` | [could not convert string to float](#could-not-convert-string-to-float) | 数值占位符收到非数字字符串 | 清洗数据，或在图里用 `tf.strings.to_number` |
+# | `TypeError` | [float() argument must be a string or a real number, not 'dict'](#float-argument-not-dict) | 值是字典等无法转成数组的对象 | 馈送数组 |
+# | `ValueError` | [setting an array element with a sequence. … inhomogeneous shape](#inhomogeneous-shape) | 嵌套列表长短不一 | 补齐成矩形 |
+# | `TypeError` | [Type of feed value 300 … is not compatible with Tensor type](#feed-value-300-not-compatible) | Python 整数超出占位符类型的范围 | 换更宽的类型（数组会**静默溢出**） |
+# | `ValueError` | [Cannot feed value of shape (3,) for Tensor p:0, which has shape (2,)](#cannot-feed-value-of-shape) | 形状与占位符不符 | 改数据形状，或声明 `None` 维度 |
+# | `InvalidArgumentError` | [You must feed a value for placeholder tensor 'p'](#you-must-feed-a-value) | 需要的占位符没有馈送 | 馈送它，或用 `placeholder_with_default` |
+# | `FailedPreconditionError` | [Could not find variable v. … uninitialized.](#could-not-find-variable) | 资源变量没有初始化 | 先运行 `global_variables_initializer()` |
+# | `FailedPreconditionError` | [Attempting to use uninitialized value r](#uninitialized-value) | 引用变量（`RefVariable`）没有初始化 | 同上 |
+# | `InvalidArgumentError` | [assertion failed: …](#assertion-failed) | 断言操作的条件不成立 | 检查数据 |
+# | `InvalidArgumentError` | [… Tensor had NaN values](#tensor-had-nan-values) | `check_numerics` 发现 NaN 或 Inf | 找到 NaN 的来源 |
+# | `InvalidArgumentError` | [Integer division by zero](#integer-division-by-zero) | 整数 `//`、`%` 除以 0 | 先保护除数 |
+# | `InvalidArgumentError` | [StringToNumberOp could not correctly convert string](#string-to-number) | 字符串不是数字 | 先校验 |
+# | `InvalidArgumentError` | [Input to reshape is a tensor with 3 values …](#input-to-reshape) | 运行时元素个数对不上 | 馈送个数正确的数据 |
+# | `DeadlineExceededError` | [Timed out waiting for notification](#timed-out) | 超过 `timeout_in_ms`，常见于阻塞的出队 | 先入队，或放宽时限 |
+# | `OutOfRangeError` | [End of sequence](#end-of-sequence) | 迭代器读完了 | 捕获它来结束循环 |
 #
 # 本页始终开着 TF 2 默认的即时执行，图模式（graph mode）的代码都写在
 # `with g.as_default():` 里。表里前几条就是这种写法最常见的坑。
@@ -58,41 +58,41 @@
 #
 # | Type | Message (excerpt, links to the section) | Cause | Fix |
 # |---|---|---|---|
-# | `TypeError` | [Argument `target` must be a string, but got "ConfigProto"](#typeerror-argument-target-must-be-a-string-but-got-configproto-did-you-do-sessionconfig-instead-of-sessionconfigconfig) | the config went to the first positional parameter, `target` | `Session(config=...)` |
-# | `RuntimeError` | [The Session graph is empty.](#runtimeerror-the-session-graph-is-empty-add-operations-to-the-graph-before-calling-run) | the session's graph has no operations (typical with eager on) | build in `with g.as_default():`, then `Session(graph=g)` |
-# | `RuntimeError` | [tf.placeholder() is not compatible with eager execution.](#runtimeerror-tfplaceholder-is-not-compatible-with-eager-execution) | placeholder created while eager is on | create it inside a graph |
-# | `TypeError` | [… is out of scope and cannot be used here.](#typeerror--is-out-of-scope-and-cannot-be-used-here) | a graph tensor used outside its graph | build the op inside `with g.as_default():` too |
-# | `RuntimeError` | [Session context managers are not re-entrant.](#runtimeerror-session-context-managers-are-not-re-entrant) | nested `with sess:` | inner block: `with sess.as_default():` |
-# | `RuntimeError` | [Attempted to use a closed Session.](#runtimeerror-attempted-to-use-a-closed-session) | the session is closed (the end of a `with` block closes it too) | run inside the block, or open a new session |
-# | `ValueError` | [Cannot evaluate tensor using `eval()`: No default session is registered.](#valueerror-cannot-evaluate-tensor-using-eval-no-default-session-is-registered) | `t.eval()` with no default session | `t.eval(session=sess)` or `with sess.as_default():` |
-# | `ValueError` | [… the tensor's graph is different from the session's graph.](#valueerror-cannot-use-the-given-session-to-evaluate-tensor-the-tensors-graph-is-different-from-the-sessions-graph) | `eval` with a session of another graph | use a session of the tensor's graph |
-# | `TypeError` | [Argument `fetch` = 1 has invalid type "int"](#typeerror-argument-fetch--1-has-invalid-type-int-must-be-a-string-or-tensor) | fetching a Python number, a set, ... | fetch tensors, ops, names, or lists/tuples/dicts of them |
-# | `TypeError` | [Argument `fetch` = None … Cannot be None](#typeerror-argument-fetch--none-has-invalid-type-nonetype-cannot-be-none) | fetching `None` (e.g. `merge_all()` with no summaries) | check for `None` first |
-# | `ValueError` | [The name 'nope' refers to an Operation not in the graph.](#valueerror-argument-fetch--nope-cannot-be-interpreted-as-a-tensor-the-name-nope-refers-to-an-operation-not-in-the-graph) | no operation of that name | look at `g.get_operations()` |
-# | `ValueError` | [The name 'nope:0' refers to a Tensor which does not exist.](#valueerror-argument-fetch--nope0-cannot-be-interpreted-as-a-tensor-the-name-nope0-refers-to-a-tensor-which-does-not-exist-) | no such tensor name or output index | `name:index` of an existing op |
-# | `ValueError` | [… is not an element of this graph.](#valueerror-argument-fetch--tensorc0--cannot-be-interpreted-as-a-tensor-tensor-tensorc0--is-not-an-element-of-this-graph) | fetching a tensor of another graph | open a session for that graph |
-# | `TypeError` | [FlattenDictItems: 'dict' must be a dictionary …](#typeerror-flattendictitems-dict-must-be-a-dictionary-or-collectionmapping-type-object-instead-of-list) | `feed_dict` is a list | pass a dict |
-# | `TypeError` | [Cannot interpret feed_dict key as Tensor: Can not convert a int into a Tensor.](#typeerror-cannot-interpret-feed_dict-key-as-tensor-can-not-convert-a-int-into-a-tensor) | the key is an int or an operation | key by tensor or `"name:0"` |
-# | `TypeError` | [… The name 'p' refers to an Operation, not a Tensor.](#typeerror-cannot-interpret-feed_dict-key-as-tensor-the-name-p-refers-to-an-operation-not-a-tensor) | an op name as key, missing `:0` | `"p:0"` |
-# | `TypeError` | [… The name 'nope:0' refers to a Tensor which does not exist.](#typeerror-cannot-interpret-feed_dict-key-as-tensor-the-name-nope0-refers-to-a-tensor-which-does-not-exist) | a key name not in the graph | an existing tensor name |
-# | `TypeError` | [Cannot interpret feed_dict key as Tensor: … is not an element of this graph.](#typeerror-cannot-interpret-feed_dict-key-as-tensor-tensor-tensorc0--is-not-an-element-of-this-graph) | the key comes from another graph | a tensor of the session's graph |
-# | `ValueError` | [Tensor size:0 may not be fed.](#valueerror-tensor-size0-may-not-be-fed) | the tensor is marked not feedable | use `placeholder_with_default` |
-# | `TypeError` | [The value of a feed cannot be a tf.Tensor object.](#typeerror-the-value-of-a-feed-cannot-be-a-tftensor-object) | the fed value is a tensor | fetch it to numpy first, or wire it in the graph |
-# | `ValueError` | [could not convert string to float](#valueerror-could-not-convert-string-to-float-npstr_x) | a non-numeric string for a numeric placeholder | clean the data, or `tf.strings.to_number` in the graph |
-# | `TypeError` | [float() argument must be a string or a real number, not 'dict'](#typeerror-float-argument-must-be-a-string-or-a-real-number-not-dict) | a dict (or similar) that numpy cannot turn into numbers | feed an array |
-# | `ValueError` | [setting an array element with a sequence. … inhomogeneous shape](#valueerror-setting-an-array-element-with-a-sequence-the-requested-array-has-an-inhomogeneous-shape-after-1-dimensions) | ragged nested lists | pad to a rectangle |
-# | `TypeError` | [Type of feed value 300 … is not compatible with Tensor type](#typeerror-type-of-feed-value-300-with-type--is-not-compatible-with-tensor-type-) | a Python int out of the dtype's range | a wider dtype (arrays **wrap silently**) |
-# | `ValueError` | [Cannot feed value of shape (3,) for Tensor p:0, which has shape (2,)](#valueerror-cannot-feed-value-of-shape-3-for-tensor-p0-which-has-shape-2) | the shape does not match the placeholder | reshape the data, or declare `None` dimensions |
-# | `InvalidArgumentError` | [You must feed a value for placeholder tensor 'p'](#invalidargumenterror-you-must-feed-a-value-for-placeholder-tensor-p-with-dtype-float-and-shape-2) | a needed placeholder was not fed | feed it, or use `placeholder_with_default` |
-# | `FailedPreconditionError` | [Could not find variable v. … uninitialized.](#failedpreconditionerror-could-not-find-variable-v--in-tf1-it-can-also-mean-the-variable-is-uninitialized) | a resource variable was not initialized | run `global_variables_initializer()` first |
-# | `FailedPreconditionError` | [Attempting to use uninitialized value r](#failedpreconditionerror-attempting-to-use-uninitialized-value-r) | a `RefVariable` was not initialized | same |
-# | `InvalidArgumentError` | [assertion failed: …](#invalidargumenterror-assertion-failed--condition-x--0-did-not-hold-element-wise) | an assert op's condition failed | check the data |
-# | `InvalidArgumentError` | [… Tensor had NaN values](#invalidargumenterror---tensor-had-nan-values) | `check_numerics` saw NaN or Inf | find where the NaN comes from |
-# | `InvalidArgumentError` | [Integer division by zero](#invalidargumenterror-integer-division-by-zero) | integer `//` or `%` by 0 | guard the divisor |
-# | `InvalidArgumentError` | [StringToNumberOp could not correctly convert string](#invalidargumenterror-stringtonumberop-could-not-correctly-convert-string-abc) | the string is not a number | validate first |
-# | `InvalidArgumentError` | [Input to reshape is a tensor with 3 values …](#invalidargumenterror-input-to-reshape-is-a-tensor-with-3-values-but-the-requested-shape-has-4) | the element count is wrong at run time | feed the right number of elements |
-# | `DeadlineExceededError` | [Timed out waiting for notification](#deadlineexceedederror-timed-out-waiting-for-notification) | `timeout_in_ms` ran out, e.g. on a blocked dequeue | enqueue first, or allow more time |
-# | `OutOfRangeError` | [End of sequence](#outofrangeerror-end-of-sequence) | the iterator is exhausted | catch it to end the loop |
+# | `TypeError` | [Argument `target` must be a string, but got "ConfigProto"](#target-must-be-a-string) | the config went to the first positional parameter, `target` | `Session(config=...)` |
+# | `RuntimeError` | [The Session graph is empty.](#session-graph-is-empty) | the session's graph has no operations (typical with eager on) | build in `with g.as_default():`, then `Session(graph=g)` |
+# | `RuntimeError` | [tf.placeholder() is not compatible with eager execution.](#placeholder-not-compatible-with-eager) | placeholder created while eager is on | create it inside a graph |
+# | `TypeError` | [… is out of scope and cannot be used here.](#out-of-scope) | a graph tensor used outside its graph | build the op inside `with g.as_default():` too |
+# | `RuntimeError` | [Session context managers are not re-entrant.](#session-not-re-entrant) | nested `with sess:` | inner block: `with sess.as_default():` |
+# | `RuntimeError` | [Attempted to use a closed Session.](#closed-session) | the session is closed (the end of a `with` block closes it too) | run inside the block, or open a new session |
+# | `ValueError` | [Cannot evaluate tensor using `eval()`: No default session is registered.](#no-default-session) | `t.eval()` with no default session | `t.eval(session=sess)` or `with sess.as_default():` |
+# | `ValueError` | [… the tensor's graph is different from the session's graph.](#eval-graph-is-different) | `eval` with a session of another graph | use a session of the tensor's graph |
+# | `TypeError` | [Argument `fetch` = 1 has invalid type "int"](#fetch-invalid-type-int) | fetching a Python number, a set, ... | fetch tensors, ops, names, or lists/tuples/dicts of them |
+# | `TypeError` | [Argument `fetch` = None … Cannot be None](#fetch-cannot-be-none) | fetching `None` (e.g. `merge_all()` with no summaries) | check for `None` first |
+# | `ValueError` | [The name 'nope' refers to an Operation not in the graph.](#fetch-operation-not-in-graph) | no operation of that name | look at `g.get_operations()` |
+# | `ValueError` | [The name 'nope:0' refers to a Tensor which does not exist.](#fetch-tensor-does-not-exist) | no such tensor name or output index | `name:index` of an existing op |
+# | `ValueError` | [… is not an element of this graph.](#fetch-not-an-element-of-this-graph) | fetching a tensor of another graph | open a session for that graph |
+# | `TypeError` | [FlattenDictItems: 'dict' must be a dictionary …](#feed-dict-must-be-a-dictionary) | `feed_dict` is a list | pass a dict |
+# | `TypeError` | [Cannot interpret feed_dict key as Tensor: Can not convert a int into a Tensor.](#feed-key-int) | the key is an int or an operation | key by tensor or `"name:0"` |
+# | `TypeError` | [… The name 'p' refers to an Operation, not a Tensor.](#feed-key-operation-not-a-tensor) | an op name as key, missing `:0` | `"p:0"` |
+# | `TypeError` | [… The name 'nope:0' refers to a Tensor which does not exist.](#feed-key-tensor-does-not-exist) | a key name not in the graph | an existing tensor name |
+# | `TypeError` | [Cannot interpret feed_dict key as Tensor: … is not an element of this graph.](#feed-key-not-an-element-of-this-graph) | the key comes from another graph | a tensor of the session's graph |
+# | `ValueError` | [Tensor size:0 may not be fed.](#may-not-be-fed) | the tensor is marked not feedable | use `placeholder_with_default` |
+# | `TypeError` | [The value of a feed cannot be a tf.Tensor object.](#feed-value-cannot-be-a-tensor) | the fed value is a tensor | fetch it to numpy first, or wire it in the graph |
+# | `ValueError` | [could not convert string to float](#could-not-convert-string-to-float) | a non-numeric string for a numeric placeholder | clean the data, or `tf.strings.to_number` in the graph |
+# | `TypeError` | [float() argument must be a string or a real number, not 'dict'](#float-argument-not-dict) | a dict (or similar) that numpy cannot turn into numbers | feed an array |
+# | `ValueError` | [setting an array element with a sequence. … inhomogeneous shape](#inhomogeneous-shape) | ragged nested lists | pad to a rectangle |
+# | `TypeError` | [Type of feed value 300 … is not compatible with Tensor type](#feed-value-300-not-compatible) | a Python int out of the dtype's range | a wider dtype (arrays **wrap silently**) |
+# | `ValueError` | [Cannot feed value of shape (3,) for Tensor p:0, which has shape (2,)](#cannot-feed-value-of-shape) | the shape does not match the placeholder | reshape the data, or declare `None` dimensions |
+# | `InvalidArgumentError` | [You must feed a value for placeholder tensor 'p'](#you-must-feed-a-value) | a needed placeholder was not fed | feed it, or use `placeholder_with_default` |
+# | `FailedPreconditionError` | [Could not find variable v. … uninitialized.](#could-not-find-variable) | a resource variable was not initialized | run `global_variables_initializer()` first |
+# | `FailedPreconditionError` | [Attempting to use uninitialized value r](#uninitialized-value) | a `RefVariable` was not initialized | same |
+# | `InvalidArgumentError` | [assertion failed: …](#assertion-failed) | an assert op's condition failed | check the data |
+# | `InvalidArgumentError` | [… Tensor had NaN values](#tensor-had-nan-values) | `check_numerics` saw NaN or Inf | find where the NaN comes from |
+# | `InvalidArgumentError` | [Integer division by zero](#integer-division-by-zero) | integer `//` or `%` by 0 | guard the divisor |
+# | `InvalidArgumentError` | [StringToNumberOp could not correctly convert string](#string-to-number) | the string is not a number | validate first |
+# | `InvalidArgumentError` | [Input to reshape is a tensor with 3 values …](#input-to-reshape) | the element count is wrong at run time | feed the right number of elements |
+# | `DeadlineExceededError` | [Timed out waiting for notification](#timed-out) | `timeout_in_ms` ran out, e.g. on a blocked dequeue | enqueue first, or allow more time |
+# | `OutOfRangeError` | [End of sequence](#end-of-sequence) | the iterator is exhausted | catch it to end the loop |
 #
 # This page keeps TF 2's default eager execution on and writes graph-mode code inside
 # `with g.as_default():` blocks. The first rows of the table are the usual traps of that style.
@@ -139,7 +139,7 @@ sess = tf.compat.v1.Session(graph=g)
 print(sess.run(doubled, feed_dict={p: [1.0, 2.0]}))
 
 # %% [markdown] lang="zh"
-# ## TypeError: Argument `target` must be a string, but got "ConfigProto". Did you do "Session(config)" instead of "Session(config=config)"?
+# ## TypeError: Argument `target` must be a string, but got "ConfigProto". Did you do "Session(config)" instead of "Session(config=config)"? {#target-must-be-a-string}
 #
 # 创建会话时参数放错了位置。
 #
@@ -150,7 +150,7 @@ print(sess.run(doubled, feed_dict={p: [1.0, 2.0]}))
 #
 # **解决**：用关键字参数：`Session(config=...)`、`Session(graph=...)`。
 # %% [markdown] lang="en"
-# ## TypeError: Argument `target` must be a string, but got "ConfigProto". Did you do "Session(config)" instead of "Session(config=config)"?
+# ## TypeError: Argument `target` must be a string, but got "ConfigProto". Did you do "Session(config)" instead of "Session(config=config)"? {#target-must-be-a-string}
 #
 # An argument went to the wrong place when the session was created.
 #
@@ -179,7 +179,7 @@ with tf.compat.v1.Session(graph=g, config=tf.compat.v1.ConfigProto()) as fixed:
     print("fixed:", fixed.run(a))
 
 # %% [markdown] lang="zh"
-# ## RuntimeError: The Session graph is empty. Add operations to the graph before calling run().
+# ## RuntimeError: The Session graph is empty. Add operations to the graph before calling run(). {#session-graph-is-empty}
 #
 # 会话要运行的图里一个操作（operation）也没有。
 #
@@ -191,7 +191,7 @@ with tf.compat.v1.Session(graph=g, config=tf.compat.v1.ConfigProto()) as fixed:
 # 或者在程序开头调用 `tf.compat.v1.disable_eager_execution()`。
 # 图里只要有节点，`sess.run([])` 就只是返回空列表。
 # %% [markdown] lang="en"
-# ## RuntimeError: The Session graph is empty. Add operations to the graph before calling run().
+# ## RuntimeError: The Session graph is empty. Add operations to the graph before calling run(). {#session-graph-is-empty}
 #
 # The graph the session runs has no operations at all.
 #
@@ -218,7 +218,7 @@ print("fixed:", sess.run([]), sess.run({}))
 assert sess.run([]) == [] and sess.run({}) == {}
 
 # %% [markdown] lang="zh"
-# ## RuntimeError: tf.placeholder() is not compatible with eager execution.
+# ## RuntimeError: tf.placeholder() is not compatible with eager execution. {#placeholder-not-compatible-with-eager}
 #
 # 即时执行下没有“以后再填的值”，所以不能创建占位符。
 #
@@ -226,7 +226,7 @@ assert sess.run([]) == [] and sess.run({}) == {}
 #
 # **解决**：在图里创建占位符，像上面的 `p` 那样；或者先关掉即时执行。
 # %% [markdown] lang="en"
-# ## RuntimeError: tf.placeholder() is not compatible with eager execution.
+# ## RuntimeError: tf.placeholder() is not compatible with eager execution. {#placeholder-not-compatible-with-eager}
 #
 # Eager execution has no "value to be supplied later", so it cannot create a placeholder.
 #
@@ -243,7 +243,7 @@ with g.as_default():
 print("fixed:", fixed_p)
 
 # %% [markdown] lang="zh"
-# ## TypeError: &lt;tf.Tensor 'p:0' shape=(2,) dtype=float32&gt; is out of scope and cannot be used here.
+# ## TypeError: &lt;tf.Tensor 'p:0' shape=(2,) dtype=float32&gt; is out of scope and cannot be used here. {#out-of-scope}
 #
 # 图里的张量被拿到了图外面用。
 #
@@ -254,7 +254,7 @@ print("fixed:", fixed_p)
 #
 # **解决**：所有用到 `p` 的运算都写进 `with g.as_default():`。
 # %% [markdown] lang="en"
-# ## TypeError: &lt;tf.Tensor 'p:0' shape=(2,) dtype=float32&gt; is out of scope and cannot be used here.
+# ## TypeError: &lt;tf.Tensor 'p:0' shape=(2,) dtype=float32&gt; is out of scope and cannot be used here. {#out-of-scope}
 #
 # A tensor of a graph was used outside that graph.
 #
@@ -275,7 +275,7 @@ with g.as_default():
 print("fixed:", sess.run(p_plus_one, feed_dict={p: [1.0, 2.0]}))
 
 # %% [markdown] lang="zh"
-# ## RuntimeError: Session context managers are not re-entrant.
+# ## RuntimeError: Session context managers are not re-entrant. {#session-not-re-entrant}
 #
 # 同一个会话被 `with` 了两层。
 #
@@ -285,7 +285,7 @@ print("fixed:", sess.run(p_plus_one, feed_dict={p: [1.0, 2.0]}))
 #
 # **解决**：只想把它设为默认会话时，用 `with sess.as_default():`。它可以嵌套，退出时也不关闭会话。
 # %% [markdown] lang="en"
-# ## RuntimeError: Session context managers are not re-entrant.
+# ## RuntimeError: Session context managers are not re-entrant. {#session-not-re-entrant}
 #
 # The same session was entered with `with` twice, one inside the other.
 #
@@ -314,7 +314,7 @@ print("still open afterwards:", fixed.run(a))
 fixed.close()
 
 # %% [markdown] lang="zh"
-# ## RuntimeError: Attempted to use a closed Session.
+# ## RuntimeError: Attempted to use a closed Session. {#closed-session}
 #
 # 会话关闭后还在调用 `run`。
 #
@@ -325,7 +325,7 @@ fixed.close()
 # **解决**：把 `run` 放进 `with` 块里；块结束之后还要用，就新开一个会话。
 # 会话里的变量值会随会话一起丢失，需要的话先用 `tf.compat.v1.train.Saver` 存成检查点（checkpoint）。
 # %% [markdown] lang="en"
-# ## RuntimeError: Attempted to use a closed Session.
+# ## RuntimeError: Attempted to use a closed Session. {#closed-session}
 #
 # `run` was called on a session that is already closed.
 #
@@ -350,7 +350,7 @@ with s:  # entering the closed session again raises nothing...
         s.run(a)  # ...the first run does
 
 # %% [markdown] lang="zh"
-# ## ValueError: Cannot evaluate tensor using `eval()`: No default session is registered.
+# ## ValueError: Cannot evaluate tensor using `eval()`: No default session is registered. {#no-default-session}
 #
 # `Tensor.eval()` 和 `Operation.run()` 需要一个默认会话，但当前没有。
 #
@@ -360,7 +360,7 @@ with s:  # entering the closed session again raises nothing...
 #
 # **解决**：`t.eval(session=sess)`，或者放进 `with sess.as_default():`。
 # %% [markdown] lang="en"
-# ## ValueError: Cannot evaluate tensor using `eval()`: No default session is registered.
+# ## ValueError: Cannot evaluate tensor using `eval()`: No default session is registered. {#no-default-session}
 #
 # `Tensor.eval()` and `Operation.run()` need a default session, and there is none.
 #
@@ -381,7 +381,7 @@ with sess.as_default():
     print("fixed:", a.eval())
 
 # %% [markdown] lang="zh"
-# ## ValueError: Cannot use the given session to evaluate tensor: the tensor's graph is different from the session's graph.
+# ## ValueError: Cannot use the given session to evaluate tensor: the tensor's graph is different from the session's graph. {#eval-graph-is-different}
 #
 # `eval(session=...)` 拿到的会话运行的是另一张图。
 #
@@ -389,7 +389,7 @@ with sess.as_default():
 #
 # **解决**：用张量自己所在的图 `c.graph` 开会话。
 # %% [markdown] lang="en"
-# ## ValueError: Cannot use the given session to evaluate tensor: the tensor's graph is different from the session's graph.
+# ## ValueError: Cannot use the given session to evaluate tensor: the tensor's graph is different from the session's graph. {#eval-graph-is-different}
 #
 # The session given to `eval(session=...)` runs a different graph.
 #
@@ -410,7 +410,7 @@ with tf.compat.v1.Session(graph=c.graph) as other_sess:
     print("fixed:", c.eval(session=other_sess))
 
 # %% [markdown] lang="zh"
-# ## TypeError: Argument `fetch` = 1 has invalid type "int" must be a string or Tensor.
+# ## TypeError: Argument `fetch` = 1 has invalid type "int" must be a string or Tensor. {#fetch-invalid-type-int}
 #
 # `run` 的第一个参数里有它不认识的东西。
 #
@@ -420,7 +420,7 @@ with tf.compat.v1.Session(graph=c.graph) as other_sess:
 # **解决**：要取回的常量先在图里建成节点；多个结果用列表、元组或字典组织。
 # 取回的各种结构见 [取回](session-fetches.md)。
 # %% [markdown] lang="en"
-# ## TypeError: Argument `fetch` = 1 has invalid type "int" must be a string or Tensor.
+# ## TypeError: Argument `fetch` = 1 has invalid type "int" must be a string or Tensor. {#fetch-invalid-type-int}
 #
 # The first argument of `run` contains something it does not understand.
 #
@@ -441,7 +441,7 @@ with g.as_default():
 print("fixed:", sess.run([one, a]), sess.run({"a": a, "one": one}))
 
 # %% [markdown] lang="zh"
-# ## TypeError: Argument `fetch` = None has invalid type "NoneType". Cannot be None
+# ## TypeError: Argument `fetch` = None has invalid type "NoneType". Cannot be None {#fetch-cannot-be-none}
 #
 # 要取回的东西是 `None`。
 #
@@ -451,7 +451,7 @@ print("fixed:", sess.run([one, a]), sess.run({"a": a, "one": one}))
 #
 # **解决**：取回前检查 `None`，只取回真正存在的节点。
 # %% [markdown] lang="en"
-# ## TypeError: Argument `fetch` = None has invalid type "NoneType". Cannot be None
+# ## TypeError: Argument `fetch` = None has invalid type "NoneType". Cannot be None {#fetch-cannot-be-none}
 #
 # The thing to fetch is `None`.
 #
@@ -473,7 +473,7 @@ fetches = [a] + ([summaries] if summaries is not None else [])
 print("fixed:", sess.run(fetches))
 
 # %% [markdown] lang="zh"
-# ## ValueError: Argument `fetch` = nope cannot be interpreted as a Tensor. ("The name 'nope' refers to an Operation not in the graph.")
+# ## ValueError: Argument `fetch` = nope cannot be interpreted as a Tensor. ("The name 'nope' refers to an Operation not in the graph.") {#fetch-operation-not-in-graph}
 #
 # 按名字取回，但图里没有叫这个名字的操作。
 #
@@ -483,7 +483,7 @@ print("fixed:", sess.run(fetches))
 # **解决**：列出图里真正的名字。注意取回**操作**（`"a"`）得到的是 `None`，
 # 取回它的**张量**（`"a:0"`）才得到值。
 # %% [markdown] lang="en"
-# ## ValueError: Argument `fetch` = nope cannot be interpreted as a Tensor. ("The name 'nope' refers to an Operation not in the graph.")
+# ## ValueError: Argument `fetch` = nope cannot be interpreted as a Tensor. ("The name 'nope' refers to an Operation not in the graph.") {#fetch-operation-not-in-graph}
 #
 # A fetch by name, and the graph has no operation of that name.
 #
@@ -502,7 +502,7 @@ print([op.name for op in g.get_operations()][:6])
 print("fixed:", sess.run("a"), sess.run("a:0"))
 
 # %% [markdown] lang="zh"
-# ## ValueError: Argument `fetch` = nope:0 cannot be interpreted as a Tensor. ("The name 'nope:0' refers to a Tensor which does not exist. …")
+# ## ValueError: Argument `fetch` = nope:0 cannot be interpreted as a Tensor. ("The name 'nope:0' refers to a Tensor which does not exist. …") {#fetch-tensor-does-not-exist}
 #
 # 按张量名取回，但这个张量不存在。
 #
@@ -512,7 +512,7 @@ print("fixed:", sess.run("a"), sess.run("a:0"))
 #
 # **解决**：用 `操作名:输出序号`，序号从 0 开始；不确定时查 `op.outputs`。
 # %% [markdown] lang="en"
-# ## ValueError: Argument `fetch` = nope:0 cannot be interpreted as a Tensor. ("The name 'nope:0' refers to a Tensor which does not exist. …")
+# ## ValueError: Argument `fetch` = nope:0 cannot be interpreted as a Tensor. ("The name 'nope:0' refers to a Tensor which does not exist. …") {#fetch-tensor-does-not-exist}
 #
 # A fetch by tensor name, and that tensor does not exist.
 #
@@ -534,7 +534,7 @@ print("outputs of a:", g.get_operation_by_name("a").outputs)
 print("fixed:", sess.run("a:0"))
 
 # %% [markdown] lang="zh"
-# ## ValueError: Argument `fetch` = Tensor("c:0", …) cannot be interpreted as a Tensor. (Tensor Tensor("c:0", …) is not an element of this graph.)
+# ## ValueError: Argument `fetch` = Tensor("c:0", …) cannot be interpreted as a Tensor. (Tensor Tensor("c:0", …) is not an element of this graph.) {#fetch-not-an-element-of-this-graph}
 #
 # 取回的张量属于另一张图。
 #
@@ -545,7 +545,7 @@ print("fixed:", sess.run("a:0"))
 # **解决**：一个会话只服务一张图。先建好图，再为它开会话；
 # 可以用 `t.graph is sess.graph` 检查。
 # %% [markdown] lang="en"
-# ## ValueError: Argument `fetch` = Tensor("c:0", …) cannot be interpreted as a Tensor. (Tensor Tensor("c:0", …) is not an element of this graph.)
+# ## ValueError: Argument `fetch` = Tensor("c:0", …) cannot be interpreted as a Tensor. (Tensor Tensor("c:0", …) is not an element of this graph.) {#fetch-not-an-element-of-this-graph}
 #
 # The fetched tensor belongs to another graph.
 #
@@ -565,7 +565,7 @@ with tf.compat.v1.Session(graph=c.graph) as other_sess:
     print("fixed:", other_sess.run(c))
 
 # %% [markdown] lang="zh"
-# ## TypeError: FlattenDictItems: 'dict' must be a dictionary or collection.Mapping type object, instead of 'list'.
+# ## TypeError: FlattenDictItems: 'dict' must be a dictionary or collection.Mapping type object, instead of 'list'. {#feed-dict-must-be-a-dictionary}
 #
 # `feed_dict` 不是字典。
 #
@@ -573,7 +573,7 @@ with tf.compat.v1.Session(graph=c.graph) as other_sess:
 #
 # **解决**：传字典；已有 `(键, 值)` 对的列表，用 `dict(...)` 转一下。
 # %% [markdown] lang="en"
-# ## TypeError: FlattenDictItems: 'dict' must be a dictionary or collection.Mapping type object, instead of 'list'.
+# ## TypeError: FlattenDictItems: 'dict' must be a dictionary or collection.Mapping type object, instead of 'list'. {#feed-dict-must-be-a-dictionary}
 #
 # `feed_dict` is not a dict.
 #
@@ -590,7 +590,7 @@ with expect(TypeError, "FlattenDictItems: 'dict' must be a dictionary"):
 print("fixed:", sess.run(doubled, feed_dict=dict(pairs)))
 
 # %% [markdown] lang="zh"
-# ## TypeError: Cannot interpret feed_dict key as Tensor: Can not convert a int into a Tensor.
+# ## TypeError: Cannot interpret feed_dict key as Tensor: Can not convert a int into a Tensor. {#feed-key-int}
 #
 # `feed_dict` 的键不是张量。
 #
@@ -599,7 +599,7 @@ print("fixed:", sess.run(doubled, feed_dict=dict(pairs)))
 #
 # **解决**：键用张量本身（`p`），或者用它的名字 `"p:0"`。
 # %% [markdown] lang="en"
-# ## TypeError: Cannot interpret feed_dict key as Tensor: Can not convert a int into a Tensor.
+# ## TypeError: Cannot interpret feed_dict key as Tensor: Can not convert a int into a Tensor. {#feed-key-int}
 #
 # A `feed_dict` key is not a tensor.
 #
@@ -619,7 +619,7 @@ with expect(TypeError, "Can not convert a Operation into a Tensor."):
 print("fixed:", sess.run(doubled, feed_dict={p: [1.0, 2.0]}))
 
 # %% [markdown] lang="zh"
-# ## TypeError: Cannot interpret feed_dict key as Tensor: The name 'p' refers to an Operation, not a Tensor.
+# ## TypeError: Cannot interpret feed_dict key as Tensor: The name 'p' refers to an Operation, not a Tensor. {#feed-key-operation-not-a-tensor}
 #
 # 用操作名当了 `feed_dict` 的键。
 #
@@ -628,7 +628,7 @@ print("fixed:", sess.run(doubled, feed_dict={p: [1.0, 2.0]}))
 #
 # **解决**：写成 `"p:0"`。
 # %% [markdown] lang="en"
-# ## TypeError: Cannot interpret feed_dict key as Tensor: The name 'p' refers to an Operation, not a Tensor.
+# ## TypeError: Cannot interpret feed_dict key as Tensor: The name 'p' refers to an Operation, not a Tensor. {#feed-key-operation-not-a-tensor}
 #
 # An operation name was used as a `feed_dict` key.
 #
@@ -644,7 +644,7 @@ with expect(TypeError, "The name 'p' refers to an Operation, not a Tensor."):
 print("fixed:", sess.run(doubled, feed_dict={"p:0": [1.0, 2.0]}))
 
 # %% [markdown] lang="zh"
-# ## TypeError: Cannot interpret feed_dict key as Tensor: The name 'nope:0' refers to a Tensor which does not exist.
+# ## TypeError: Cannot interpret feed_dict key as Tensor: The name 'nope:0' refers to a Tensor which does not exist. {#feed-key-tensor-does-not-exist}
 #
 # 用来当键的张量名在图里不存在。
 #
@@ -654,7 +654,7 @@ print("fixed:", sess.run(doubled, feed_dict={"p:0": [1.0, 2.0]}))
 #
 # **解决**：用图里真实存在的张量名，或者直接用张量对象当键。
 # %% [markdown] lang="en"
-# ## TypeError: Cannot interpret feed_dict key as Tensor: The name 'nope:0' refers to a Tensor which does not exist.
+# ## TypeError: Cannot interpret feed_dict key as Tensor: The name 'nope:0' refers to a Tensor which does not exist. {#feed-key-tensor-does-not-exist}
 #
 # The tensor name used as a key does not exist in the graph.
 #
@@ -671,20 +671,20 @@ with expect(TypeError, "The name 'nope' looks like an (invalid) Operation name, 
     sess.run(doubled, feed_dict={"nope": [1.0, 2.0]})
 
 # %% [markdown] lang="zh"
-# ## TypeError: Cannot interpret feed_dict key as Tensor: Tensor Tensor("c:0", …) is not an element of this graph.
+# ## TypeError: Cannot interpret feed_dict key as Tensor: Tensor Tensor("c:0", …) is not an element of this graph. {#feed-key-not-an-element-of-this-graph}
 #
 # 键是另一张图里的张量。
 #
-# **原因**：和取回时的 [同名错误](#valueerror-argument-fetch--tensorc0--cannot-be-interpreted-as-a-tensor-tensor-tensorc0--is-not-an-element-of-this-graph)
+# **原因**：和取回时的 [同名错误](#fetch-not-an-element-of-this-graph)
 # 一样，通常是图被重建了；只是在键上出现时类型是 `TypeError`。
 #
 # **解决**：键必须是会话那张图（`sess.graph`）里的张量。
 # %% [markdown] lang="en"
-# ## TypeError: Cannot interpret feed_dict key as Tensor: Tensor Tensor("c:0", …) is not an element of this graph.
+# ## TypeError: Cannot interpret feed_dict key as Tensor: Tensor Tensor("c:0", …) is not an element of this graph. {#feed-key-not-an-element-of-this-graph}
 #
 # The key is a tensor of another graph.
 #
-# **Cause.** As with the [same error on a fetch](#valueerror-argument-fetch--tensorc0--cannot-be-interpreted-as-a-tensor-tensor-tensorc0--is-not-an-element-of-this-graph),
+# **Cause.** As with the [same error on a fetch](#fetch-not-an-element-of-this-graph),
 # the graph was usually rebuilt; on a key, the type is `TypeError`.
 #
 # **Fix.** Keys must be tensors of the session's graph, `sess.graph`.
@@ -694,7 +694,7 @@ with expect(TypeError, "is not an element of this graph."):
     sess.run(a, feed_dict={c: 5.0})
 
 # %% [markdown] lang="zh"
-# ## ValueError: Tensor size:0 may not be fed.
+# ## ValueError: Tensor size:0 may not be fed. {#may-not-be-fed}
 #
 # 这个张量被图标记为不可馈送。
 #
@@ -706,7 +706,7 @@ with expect(TypeError, "is not an element of this graph."):
 # **解决**：想在运行时改的值，一开始就建成 `tf.compat.v1.placeholder_with_default`：
 # 不馈送时取默认值，也可以馈送。代价是静态形状变成了未知（`None`）。
 # %% [markdown] lang="en"
-# ## ValueError: Tensor size:0 may not be fed.
+# ## ValueError: Tensor size:0 may not be fed. {#may-not-be-fed}
 #
 # The graph has marked this tensor as not feedable.
 #
@@ -746,7 +746,7 @@ print("fixed:", sess.run(resized_in).shape, sess.run(resized_in, feed_dict={size
 assert g.is_feedable(size_in)
 
 # %% [markdown] lang="zh"
-# ## TypeError: The value of a feed cannot be a tf.Tensor object.
+# ## TypeError: The value of a feed cannot be a tf.Tensor object. {#feed-value-cannot-be-a-tensor}
 #
 # 馈送的值是一个张量，不是数据。
 #
@@ -756,7 +756,7 @@ assert g.is_feedable(size_in)
 # **解决**：如果值来自图里的另一个张量，就直接在图里把两者连起来，不要经过 `feed_dict`；
 # 确实要馈送，就先 `sess.run` 把它取回成 numpy 数组（`EagerTensor` 用 `.numpy()`）。
 # %% [markdown] lang="en"
-# ## TypeError: The value of a feed cannot be a tf.Tensor object.
+# ## TypeError: The value of a feed cannot be a tf.Tensor object. {#feed-value-cannot-be-a-tensor}
 #
 # The fed value is a tensor, not data.
 #
@@ -777,7 +777,7 @@ ones_value = sess.run(ones)
 print(type(ones_value).__name__, "fixed:", sess.run(doubled, feed_dict={p: ones_value}))
 
 # %% [markdown] lang="zh"
-# ## ValueError: could not convert string to float: np.str_('x')
+# ## ValueError: could not convert string to float: np.str_('x') {#could-not-convert-string-to-float}
 #
 # 数值占位符收到了不是数字的字符串。
 #
@@ -787,9 +787,9 @@ print(type(ones_value).__name__, "fixed:", sess.run(doubled, feed_dict={p: ones_
 #
 # **解决**：在馈送前把数据清洗成数字；或者馈送到 `tf.string` 占位符，
 # 在图里用 `tf.strings.to_number` 转换（它失败时的报错见
-# [下文](#invalidargumenterror-stringtonumberop-could-not-correctly-convert-string-abc)）。
+# [下文](#string-to-number)）。
 # %% [markdown] lang="en"
-# ## ValueError: could not convert string to float: np.str_('x')
+# ## ValueError: could not convert string to float: np.str_('x') {#could-not-convert-string-to-float}
 #
 # A numeric placeholder received a string that is not a number.
 #
@@ -799,7 +799,7 @@ print(type(ones_value).__name__, "fixed:", sess.run(doubled, feed_dict={p: ones_
 #
 # **Fix.** Clean the data into numbers before feeding, or feed a `tf.string` placeholder and
 # convert in the graph with `tf.strings.to_number` (its failure is shown
-# [below](#invalidargumenterror-stringtonumberop-could-not-correctly-convert-string-abc)).
+# [below](#string-to-number)).
 
 # %%
 with expect(ValueError, "could not convert string to float: np.str_('x')"):
@@ -810,7 +810,7 @@ print("strings that look like numbers pass silently:", silently)
 assert silently.tolist() == [3.0, 4.0]
 
 # %% [markdown] lang="zh"
-# ## TypeError: float() argument must be a string or a real number, not 'dict'
+# ## TypeError: float() argument must be a string or a real number, not 'dict' {#float-argument-not-dict}
 #
 # 馈送的值 numpy 无法转成数字数组。
 #
@@ -819,7 +819,7 @@ assert silently.tolist() == [3.0, 4.0]
 #
 # **解决**：馈送数组；字典要先取出里面的数值。
 # %% [markdown] lang="en"
-# ## TypeError: float() argument must be a string or a real number, not 'dict'
+# ## TypeError: float() argument must be a string or a real number, not 'dict' {#float-argument-not-dict}
 #
 # numpy cannot turn the fed value into an array of numbers.
 #
@@ -844,13 +844,13 @@ print("fixed:", sess.run(doubled, feed_dict={p: [record["x"], record["y"]]}))
 #     `None` 变成 `nan`；`1.7` 馈送给 `int32` 占位符被截断成 `1`；
 #     列表或数组里的 `300` 馈送给 `int8` 占位符**溢出**成 `44`。
 #     只有**单个** Python 整数超出范围时，TensorFlow 才会检查并报错（见
-#     [下文](#typeerror-type-of-feed-value-300-with-type--is-not-compatible-with-tensor-type-)）。
+#     [下文](#feed-value-300-not-compatible)）。
 # %% [markdown] lang="en"
 # !!! warning "These feeds raise nothing, yet change your data"
 #     numpy does the conversion, and it quietly accepts many "wrong" values: `None` becomes `nan`;
 #     `1.7` fed to an `int32` placeholder is truncated to `1`; `300` inside a list or array fed to an
 #     `int8` placeholder **wraps around** to `44`. TensorFlow checks the range only for a
-#     **single** Python int (see [below](#typeerror-type-of-feed-value-300-with-type--is-not-compatible-with-tensor-type-)).
+#     **single** Python int (see [below](#feed-value-300-not-compatible)).
 
 # %%
 with g.as_default():
@@ -868,7 +868,7 @@ assert np.isnan(from_none) and np.isnan(in_list[1])
 assert truncated == 1 and wrapped.tolist() == [44, 5]
 
 # %% [markdown] lang="zh"
-# ## ValueError: setting an array element with a sequence. The requested array has an inhomogeneous shape after 1 dimensions.
+# ## ValueError: setting an array element with a sequence. The requested array has an inhomogeneous shape after 1 dimensions. {#inhomogeneous-shape}
 #
 # 嵌套列表长短不一，numpy 拼不成矩形数组。
 #
@@ -877,7 +877,7 @@ assert truncated == 1 and wrapped.tolist() == [44, 5]
 # **解决**：把序列补齐（padding）到同样长度，再配一个掩码（`mask`）或长度向量；
 # 长短不一的数据也可以改用 `tf.RaggedTensor` 或稀疏张量 `tf.SparseTensor`。
 # %% [markdown] lang="en"
-# ## ValueError: setting an array element with a sequence. The requested array has an inhomogeneous shape after 1 dimensions.
+# ## ValueError: setting an array element with a sequence. The requested array has an inhomogeneous shape after 1 dimensions. {#inhomogeneous-shape}
 #
 # Nested lists of different lengths: numpy cannot make a rectangular array.
 #
@@ -896,7 +896,7 @@ padded = [row + [0.0] * (2 - len(row)) for row in rows]
 print("fixed:", sess.run(any_shape, feed_dict={any_shape: padded}).tolist())
 
 # %% [markdown] lang="zh"
-# ## TypeError: Type of feed value 300 with type &lt;class 'int'&gt; is not compatible with Tensor type &lt;class 'numpy.int8'&gt;.
+# ## TypeError: Type of feed value 300 with type &lt;class 'int'&gt; is not compatible with Tensor type &lt;class 'numpy.int8'&gt;. {#feed-value-300-not-compatible}
 #
 # 单个 Python 整数超出了占位符数据类型的范围。
 #
@@ -905,7 +905,7 @@ print("fixed:", sess.run(any_shape, feed_dict={any_shape: padded}).tolist())
 #
 # **解决**：给占位符一个足够宽的数据类型（消息建议 `int64`），或者先检查、裁剪数据。
 # %% [markdown] lang="en"
-# ## TypeError: Type of feed value 300 with type &lt;class 'int'&gt; is not compatible with Tensor type &lt;class 'numpy.int8'&gt;.
+# ## TypeError: Type of feed value 300 with type &lt;class 'int'&gt; is not compatible with Tensor type &lt;class 'numpy.int8'&gt;. {#feed-value-300-not-compatible}
 #
 # A single Python int does not fit the placeholder's integer dtype.
 #
@@ -925,7 +925,7 @@ with expect(TypeError, "is not compatible with Tensor type <class 'numpy.int8'>"
 print("fixed:", sess.run(wide_int, feed_dict={wide_int: 300}))
 
 # %% [markdown] lang="zh"
-# ## ValueError: Cannot feed value of shape (3,) for Tensor p:0, which has shape (2,)
+# ## ValueError: Cannot feed value of shape (3,) for Tensor p:0, which has shape (2,) {#cannot-feed-value-of-shape}
 #
 # 馈送的数据形状和占位符声明的形状不兼容。
 #
@@ -935,7 +935,7 @@ print("fixed:", sess.run(wide_int, feed_dict={wide_int: 300}))
 # **解决**：按占位符的形状整理数据；如果某一维本来就会变（比如批大小），
 # 声明占位符时把这一维写成 `None`。
 # %% [markdown] lang="en"
-# ## ValueError: Cannot feed value of shape (3,) for Tensor p:0, which has shape (2,)
+# ## ValueError: Cannot feed value of shape (3,) for Tensor p:0, which has shape (2,) {#cannot-feed-value-of-shape}
 #
 # The fed data's shape is not compatible with the placeholder's declared shape.
 #
@@ -957,7 +957,7 @@ with g.as_default():
 print("fixed:", sess.run(flexible_doubled, feed_dict={flexible: [1.0, 2.0, 3.0]}))
 
 # %% [markdown] lang="zh"
-# ## InvalidArgumentError: You must feed a value for placeholder tensor 'p' with dtype float and shape [2]
+# ## InvalidArgumentError: You must feed a value for placeholder tensor 'p' with dtype float and shape [2] {#you-must-feed-a-value}
 #
 # 要取回的结果依赖一个占位符，但没有馈送它。
 #
@@ -967,7 +967,7 @@ print("fixed:", sess.run(flexible_doubled, feed_dict={flexible: [1.0, 2.0, 3.0]}
 #
 # **解决**：馈送它；或者给它一个默认值，改用 `tf.compat.v1.placeholder_with_default`。
 # %% [markdown] lang="en"
-# ## InvalidArgumentError: You must feed a value for placeholder tensor 'p' with dtype float and shape [2]
+# ## InvalidArgumentError: You must feed a value for placeholder tensor 'p' with dtype float and shape [2] {#you-must-feed-a-value}
 #
 # The fetched result depends on a placeholder that was not fed.
 #
@@ -989,7 +989,7 @@ with g.as_default():
 print("fixed:", sess.run(scaled), sess.run(scaled, feed_dict={scale: 10.0}))
 
 # %% [markdown] lang="zh"
-# ## FailedPreconditionError: Could not find variable v. … In TF1, it can also mean the variable is uninitialized.
+# ## FailedPreconditionError: Could not find variable v. … In TF1, it can also mean the variable is uninitialized. {#could-not-find-variable}
 #
 # 读取了还没初始化的变量。这是 TF 2.21 里最常见的写法给出的消息。
 #
@@ -1000,7 +1000,7 @@ print("fixed:", sess.run(scaled), sess.run(scaled, feed_dict={scale: 10.0}))
 # **解决**：先运行 `tf.compat.v1.global_variables_initializer()`（在所有变量建好**之后**再创建它）；
 # `tf.compat.v1.report_uninitialized_variables()` 会列出还没初始化的变量。
 # %% [markdown] lang="en"
-# ## FailedPreconditionError: Could not find variable v. … In TF1, it can also mean the variable is uninitialized.
+# ## FailedPreconditionError: Could not find variable v. … In TF1, it can also mean the variable is uninitialized. {#could-not-find-variable}
 #
 # An uninitialized variable was read. This is the message TF 2.21 gives for the usual code.
 #
@@ -1023,7 +1023,7 @@ with expect(tf.errors.FailedPreconditionError, "Could not find variable v."):
     sess.run(v_twice)
 
 # %% [markdown] lang="zh"
-# ## FailedPreconditionError: Attempting to use uninitialized value r
+# ## FailedPreconditionError: Attempting to use uninitialized value r {#uninitialized-value}
 #
 # 同样是没初始化，这是引用变量（`RefVariable`）的消息。
 #
@@ -1032,7 +1032,7 @@ with expect(tf.errors.FailedPreconditionError, "Could not find variable v."):
 #
 # **解决**：和上一节相同：先运行初始化器。
 # %% [markdown] lang="en"
-# ## FailedPreconditionError: Attempting to use uninitialized value r
+# ## FailedPreconditionError: Attempting to use uninitialized value r {#uninitialized-value}
 #
 # Also uninitialized; this is the message of a reference variable (`RefVariable`).
 #
@@ -1060,7 +1060,7 @@ print("uninitialized after:", sess.run(uninitialized))
 print("fixed:", sess.run([v_twice, r_twice]))
 
 # %% [markdown] lang="zh"
-# ## InvalidArgumentError: assertion failed: … [Condition x > 0 did not hold element-wise:]
+# ## InvalidArgumentError: assertion failed: … [Condition x > 0 did not hold element-wise:] {#assertion-failed}
 #
 # 图里的一个断言操作在运行时失败了。
 #
@@ -1071,7 +1071,7 @@ print("fixed:", sess.run([v_twice, r_twice]))
 #
 # **解决**：这是断言在正常工作：修正数据，或者修正产生这些数据的代码。
 # %% [markdown] lang="en"
-# ## InvalidArgumentError: assertion failed: … [Condition x > 0 did not hold element-wise:]
+# ## InvalidArgumentError: assertion failed: … [Condition x > 0 did not hold element-wise:] {#assertion-failed}
 #
 # An assert op in the graph failed at run time.
 #
@@ -1095,7 +1095,7 @@ with expect(tf.errors.InvalidArgumentError, "assertion failed: [inputs must be p
 print("fixed:", sess.run(logs, feed_dict={checked: [1.0, 4.0]}))
 
 # %% [markdown] lang="zh"
-# ## InvalidArgumentError: … : Tensor had NaN values
+# ## InvalidArgumentError: … : Tensor had NaN values {#tensor-had-nan-values}
 #
 # `check_numerics` 在张量里发现了 NaN（或者 Inf：`Tensor had Inf values`）。
 #
@@ -1105,7 +1105,7 @@ print("fixed:", sess.run(logs, feed_dict={checked: [1.0, 4.0]}))
 # **解决**：顺着图往上游找 NaN 的来源，常见的是对负数取 `log`、`0/0`、学习率过大。
 # `tf.math.divide_no_nan` 之类的函数可以在源头避开它。
 # %% [markdown] lang="en"
-# ## InvalidArgumentError: … : Tensor had NaN values
+# ## InvalidArgumentError: … : Tensor had NaN values {#tensor-had-nan-values}
 #
 # `check_numerics` found a NaN in a tensor (or an Inf: `Tensor had Inf values`).
 #
@@ -1129,7 +1129,7 @@ with expect(tf.errors.InvalidArgumentError, "ratio is broken : Tensor had Inf va
 print("fixed:", sess.run(checked_ratio, feed_dict={ratio: [1.0, 2.0]}))
 
 # %% [markdown] lang="zh"
-# ## InvalidArgumentError: Integer division by zero
+# ## InvalidArgumentError: Integer division by zero {#integer-division-by-zero}
 #
 # 整数除以零。
 #
@@ -1145,7 +1145,7 @@ print("fixed:", sess.run(checked_ratio, feed_dict={ratio: [1.0, 2.0]}))
 #     `divisor == 0` 得到的不是布尔张量，而是 Python 的 `False`：这时 `==` 比较的是对象是否相同。
 #     拿它去做 `tf.where` 的条件，就会悄悄选错分支。在图里请用 `tf.equal`。
 # %% [markdown] lang="en"
-# ## InvalidArgumentError: Integer division by zero
+# ## InvalidArgumentError: Integer division by zero {#integer-division-by-zero}
 #
 # An integer division by zero.
 #
@@ -1182,7 +1182,7 @@ print("float division by zero:", sess.run(float_quotient, feed_dict={divisor: 0}
 print("fixed:", [sess.run(safe_quotient, feed_dict={divisor: d}) for d in (0, 2)])
 
 # %% [markdown] lang="zh"
-# ## InvalidArgumentError: StringToNumberOp could not correctly convert string: abc
+# ## InvalidArgumentError: StringToNumberOp could not correctly convert string: abc {#string-to-number}
 #
 # `tf.strings.to_number` 遇到了不是数字的字符串。
 #
@@ -1192,7 +1192,7 @@ print("fixed:", [sess.run(safe_quotient, feed_dict={divisor: d}) for d in (0, 2)
 # **解决**：先用 `tf.strings.regex_full_match` 筛出合法的字符串，
 # 或者在进入图之前清洗数据。
 # %% [markdown] lang="en"
-# ## InvalidArgumentError: StringToNumberOp could not correctly convert string: abc
+# ## InvalidArgumentError: StringToNumberOp could not correctly convert string: abc {#string-to-number}
 #
 # `tf.strings.to_number` met a string that is not a number.
 #
@@ -1217,7 +1217,7 @@ with expect(
 print("fixed:", sess.run(only_numbers, feed_dict={text: ["1.5", "abc"]}))
 
 # %% [markdown] lang="zh"
-# ## InvalidArgumentError: Input to reshape is a tensor with 3 values, but the requested shape has 4
+# ## InvalidArgumentError: Input to reshape is a tensor with 3 values, but the requested shape has 4 {#input-to-reshape}
 #
 # 运行时元素个数和 `tf.reshape` 要的形状对不上。
 #
@@ -1227,7 +1227,7 @@ print("fixed:", sess.run(only_numbers, feed_dict={text: ["1.5", "abc"]}))
 #
 # **解决**：馈送元素个数正确的数据；或者让一维写成 `-1`，由 TensorFlow 推算。
 # %% [markdown] lang="en"
-# ## InvalidArgumentError: Input to reshape is a tensor with 3 values, but the requested shape has 4
+# ## InvalidArgumentError: Input to reshape is a tensor with 3 values, but the requested shape has 4 {#input-to-reshape}
 #
 # At run time the element count does not match the shape `tf.reshape` asks for.
 #
@@ -1255,7 +1255,7 @@ with expect(
 print("fixed:", sess.run(rows_of_two, feed_dict={flat: [1.0, 2.0, 3.0, 4.0, 5.0, 6.0]}).tolist())
 
 # %% [markdown] lang="zh"
-# ## DeadlineExceededError: Timed out waiting for notification
+# ## DeadlineExceededError: Timed out waiting for notification {#timed-out}
 #
 # 这次 `run` 超过了设定的时限。
 #
@@ -1268,7 +1268,7 @@ print("fixed:", sess.run(rows_of_two, feed_dict={flat: [1.0, 2.0, 3.0, 4.0, 5.0,
 # **解决**：先让阻塞的条件满足（这里是先入队）；或者给足够长的时限。
 # `RunOptions` 的其他用途见 [运行元数据](session-run-metadata.md)。
 # %% [markdown] lang="en"
-# ## DeadlineExceededError: Timed out waiting for notification
+# ## DeadlineExceededError: Timed out waiting for notification {#timed-out}
 #
 # This `run` took longer than its deadline.
 #
@@ -1299,7 +1299,7 @@ sess.run(enqueue)
 print("fixed:", sess.run(dequeued, options=short))
 
 # %% [markdown] lang="zh"
-# ## OutOfRangeError: End of sequence
+# ## OutOfRangeError: End of sequence {#end-of-sequence}
 #
 # 迭代器里的数据读完了。
 #
@@ -1310,7 +1310,7 @@ print("fixed:", sess.run(dequeued, options=short))
 # **解决**：在读数据的循环里专门捕获 `tf.errors.OutOfRangeError` 来结束循环，
 # 这正是 TF1 的标准写法；想无限循环就在数据集上调用 `repeat()`。
 # %% [markdown] lang="en"
-# ## OutOfRangeError: End of sequence
+# ## OutOfRangeError: End of sequence {#end-of-sequence}
 #
 # The iterator has no more data.
 #

@@ -31,7 +31,7 @@ def main(argv=None) -> int:
             return 1
         for lang in source.LANGS:
             nb = execute.language_notebook(example, done, lang, built)
-            nbformat.write(nb, out / f"{slug}.{lang}.ipynb")
+            nbformat.write(execute.for_jupyter(nb), out / f"{slug}.{lang}.ipynb")
             page = render.render(nb, lang, f"{slug}.{lang}.ipynb", {}, lambda name: name)
             for name, data in done.files.items():
                 (out / "downloads").mkdir(exist_ok=True)

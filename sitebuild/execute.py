@@ -242,6 +242,19 @@ def execute(example: Example, cache_dir: Path, cell_timeout: float, log=print) -
     return Executed(nb, seconds, from_cache=False, files=files)
 
 
+HEADING_ID_RE = re.compile(r"^(#{1,6} .*?) \{:? ?#([\w-]+) ?\}$", re.M)  # "{#id}", "{ #id }"
+
+
+def for_jupyter(nb):
+    """The notebook as downloaded. Jupyter would show a heading's "{#id}" literally; an empty
+    anchor keeps the links to that id working."""
+    nb = copy.deepcopy(nb)
+    for cell in nb.cells:
+        if cell.cell_type == "markdown":
+            cell.source = HEADING_ID_RE.sub(r'\1 <a id="\2"></a>', cell.source)
+    return nb
+
+
 def language_notebook(example: Example, executed: Executed, lang: str, built: str):
     """The downloadable notebook for one language: its prose plus the shared executed code."""
     code = list(executed.notebook.cells)

@@ -19,7 +19,7 @@ from mkdocs.utils import get_relative_url
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from sitebuild import execute, render, source  # noqa: E402
+from sitebuild import execute, render, slim, source  # noqa: E402
 
 log = logging.getLogger("mkdocs.plugins.sitebuild")
 MARKER_RE = re.compile(r"<!--\s*notebook:\s*([\w-]+)\s*-->")
@@ -27,7 +27,6 @@ VERSIONS_MARKER = "<!-- versions -->"
 NOTEBOOK_DIR = "notebooks"
 DOWNLOAD_LINK_RE = re.compile(r'href="downloads/([^"/]+)"')
 CDN_SCRIPT_RE = re.compile(r'"https://unpkg\.com/[^"]*"')
-PLAIN_TOKEN_RE = re.compile(r'<span class="(?:n|w|o|p)">([^<]*)</span>')
 ALTERNATE_LINK_RE = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
 
 
@@ -174,22 +173,18 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_page_content(html, page, config, files):
-    """Unwrap Pygments spans for names, whitespace, operators and punctuation. Material draws
-    names and whitespace in the plain code colour anyway; operators and punctuation lose only a
-    grey tint. Pages get about 45% lighter, and the search indexer (next) parses less.
-    Code and outputs are kept out of the search index, which every page loads: with them it
-    was 1.2 MB, without them 0.66 MB. APIs and error messages stay findable through headings
-    and prose, which name them."""
-    html = PLAIN_TOKEN_RE.sub(r"\1", html)
-    html = html.replace('<div class="highlight">', '<div data-search-exclude class="highlight">')
-    return html.replace('<div class="nb-output', '<div data-search-exclude class="nb-output')
+    """Fewer Pygments spans (see slim.py), and code and outputs kept out of the search index,
+    which every page loads: with them it was 1.2 MB, without them 0.66 MB. APIs and error
+    messages stay findable through headings and prose, which name them."""
+    return slim.exclude_from_search(slim.slim_code(html))
 
 
 def on_post_page(output, page, config):
     """Drop <link rel="alternate" hreflang> from <head>. mkdocs-static-i18n points them at the
     same page in the other language, and Material then fetches "<that page>/sitemap.xml" for
-    each one: a 404 and a console error on every page. The language selector links stay."""
-    return ALTERNATE_LINK_RE.sub("", output)
+    each one: a 404 and a console error on every page. The language selector links stay.
+    Then drop the template's indentation and the search marks (about 12 KB a page)."""
+    return slim.strip_indentation(ALTERNATE_LINK_RE.sub("", output))
 
 
 def _drop_cdn_scripts(site_root: Path) -> None:
@@ -205,7 +200,7 @@ def on_post_build(config):
     out = state.site_root / NOTEBOOK_DIR
     (out / "img").mkdir(parents=True, exist_ok=True)
     for (slug, lang), nb in state.notebooks.items():
-        nbformat.write(nb, out / f"{slug}.{lang}.ipynb")
+        nbformat.write(execute.for_jupyter(nb), out / f"{slug}.{lang}.ipynb")
     for name, png in state.images.items():
         (out / "img" / name).write_bytes(png)
     for slug, files in state.files.items():
