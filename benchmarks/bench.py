@@ -4,8 +4,8 @@ Benchmarks measure; the test suite checks behaviour and holds no timings. This s
 1. builds the site twice from an empty execution cache (cold) and once more warm,
 2. counts executions per build (the builder's build-stats.json),
 3. compares the executed notebooks of the two cold builds (determinism),
-4. weighs each tutorial page against nbconvert's HTML export of the same notebook (the exporter
-   mkdocs-jupyter embeds), and records what each page loads in Chromium,
+4. weighs each tutorial page against mkdocs-jupyter's page for the same executed notebook
+   (page_weight.py builds it), and records what each page loads in Chromium,
 5. times the whole test suite (`pytest`), as `make test` runs it after installs.
 Run it on an otherwise idle machine: it measures wall-clock time.
 """
@@ -25,7 +25,7 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import nbformat
-from nbconvert import HTMLExporter
+import page_weight
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
@@ -131,17 +131,16 @@ def main() -> int:
         )
         rows += [(f"  differs: {name}", "", "", False) for name in differ]
 
-        exporter = HTMLExporter()
         urls = []
-        for nb_path in sorted((tmp / "site-a" / "notebooks").glob("*.ipynb")):
-            slug, lang = nb_path.stem.rsplit(".", 1)
-            url = ("/" if lang == "zh" else "/en/") + slug.replace("_", "-") + "/"
-            html = tmp / "site-a" / url.strip("/") / "index.html"
-            ours = html.stat().st_size
-            theirs = len(exporter.from_notebook_node(nbformat.read(nb_path, 4))[0].encode())
-            budget = f"<= 0.1 x nbconvert {theirs} = {theirs // 10}"
+        for row in page_weight.weigh(tmp / "site-a"):
+            ours, baseline, url = row["ours"], row["mkdocs_jupyter"], row["url"]
             rows.append(
-                (f"HTML {url}", f"{ours} ({ours / theirs:.2f}x)", budget, ours <= theirs / 10)
+                (
+                    f"HTML {url}",
+                    f"{ours} ({ours / baseline:.3f}x)",
+                    f"<= 0.1 x mkdocs-jupyter {baseline} = {baseline // 10}",
+                    row["passed"],
+                )
             )
             urls.append(url)
         for url, (size, requests, outside) in page_loads(tmp / "site-a", urls).items():
@@ -167,7 +166,7 @@ def main() -> int:
     width = max(len(r[0]) for r in rows)
     for name, value, budget, passed in rows:
         verdict = {True: "PASS", False: "FAIL", None: ""}[passed]
-        print(f"{name:<{width}}  {value:>28}  {budget:<34} {verdict}")
+        print(f"{name:<{width}}  {value:>28}  {budget:<40} {verdict}")
     failed = [r[0] for r in rows if r[3] is False]
     print("budgets:", "all pass" if not failed else f"{len(failed)} failing")
     return 1 if failed else 0

@@ -9,7 +9,9 @@ shortest class name. Rendered code looks the same; long code pages get about a q
 import re
 
 # Pygments classes by Material colour (assets/stylesheets/main.*.css, mkdocs-material 9.8). The
-# first class of each group is the one we keep; every class listed has that group's colour.
+# first class of each group is the one we keep; every class listed has that group's colour. Any
+# other class loses its span: names, True/None, dunders and f-string prefixes draw in the plain
+# code colour; operators, punctuation and variables lose only a light-grey tint.
 COLOUR_GROUPS = [
     ["s", "cpf", "l", "s1", "s2", "sb", "sc", "si", "ss"],  # string
     ["se", "cp", "sh", "sr", "sx"],  # special
@@ -18,13 +20,10 @@ COLOUR_GROUPS = [
     ["nb", "bp", "no"],  # constant
     ["nf", "nc", "ne", "nn"],  # function
     ["c", "c1", "ch", "cm", "cs", "sd"],  # comment
-    ["o", "ow", "p", "na", "nv", "vc", "vg", "vi", "ge", "gh", "go", "gp", "gr", "gs", "gt", "gu"],
 ]
 # Kept as they are: they draw a background or a box, not just a colour.
 KEEP = {"gd", "gi", "hll", "filename"}
 CANONICAL = {cls: group[0] for group in COLOUR_GROUPS for cls in group}
-# Merge operators, punctuation and variables only with each other: they share the light grey.
-CANONICAL.update({cls: "o" for cls in COLOUR_GROUPS[-1]})
 
 TOKEN_RE = re.compile(r'<span class="([\w-]+)">([^<]*)</span>')
 # Two spans of one colour with at most whitespace between them (after _token: no quotes).
@@ -41,7 +40,7 @@ def _token(match: re.Match) -> str:
     if cls in KEEP:
         return match.group(0)
     canonical = CANONICAL.get(cls)
-    if canonical is None or canonical == "o":  # plain colour, or only a grey tint: no span
+    if canonical is None:
         return text
     return f"<span class={canonical}>{text}</span>"  # HTML needs no quotes around a bare word
 
