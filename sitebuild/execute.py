@@ -5,6 +5,7 @@ version and the installed library versions, so editing prose never re-runs anyth
 """
 
 import copy
+import functools
 import hashlib
 import json
 import multiprocessing
@@ -45,6 +46,11 @@ class Executed:
 
 
 def versions() -> dict[str, str]:
+    return dict(_installed_versions())
+
+
+@functools.cache
+def _installed_versions() -> dict[str, str]:
     found = {"python": sys.version.split()[0]}
     for name in LIBRARIES:
         try:

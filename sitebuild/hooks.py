@@ -200,7 +200,9 @@ def on_post_build(config):
     out = state.site_root / NOTEBOOK_DIR
     (out / "img").mkdir(parents=True, exist_ok=True)
     for (slug, lang), nb in state.notebooks.items():
-        nbformat.write(execute.for_jupyter(nb), out / f"{slug}.{lang}.ipynb")
+        # validated in language_notebook; nbformat.write would validate each one again
+        text = nbformat.v4.writes(execute.for_jupyter(nb))
+        (out / f"{slug}.{lang}.ipynb").write_text(text + "\n", encoding="utf-8")
     for name, png in state.images.items():
         (out / "img" / name).write_bytes(png)
     for slug, files in state.files.items():
