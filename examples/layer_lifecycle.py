@@ -538,14 +538,14 @@ with expect(AttributeError, "'Dense' object has no attribute 'kernel'"):
 # 一个看得见的例子是输入类型转换：`__call__` 会把 `float64` 输入转成层的计算类型 `float32`。
 # Keras 3 的 `Dense.call` 自己不转换，所以直接调用 `call` 得到的是 `float64`；
 # Keras 2 的 `Dense.call` 里自己又转换了一次，结果仍是 `float32`。
-# `training` 参数、掩码（`mask`）的传递也在 `__call__` 里，见 [training 与 mask](training-and-mask.md)。
+# `training` 参数、掩码（`mask`）的传递也在 `__call__` 里，见 [`training` 参数](training-mode.md)和[掩码](masking.md)。
 # %% [markdown] lang="en"
 # Once the layer is built, `call` runs, but it still skips everything else `__call__` does. A
 # visible example is input casting: `__call__` casts a `float64` input to the layer's compute dtype
 # `float32`. Keras 3's `Dense.call` does not cast, so calling `call` directly returns `float64`;
 # Keras 2's `Dense.call` casts again by itself, so the result stays `float32`. Passing on the
 # `training` argument and the `mask` also happens in `__call__`; see
-# [training and mask](training-and-mask.md).
+# [the `training` argument](training-mode.md) and [masks](masking.md).
 
 # %%
 x64 = tf.ones((3, 4), dtype=tf.float64)

@@ -812,7 +812,8 @@ sess.close()
 # - 每一步用一个新的 `RunMetadata`，否则旧内容会被覆盖。
 #
 # 相关页面：[取回](session-fetches.md)、[馈送](session-feed-dict.md)、
-# [报错](session-errors.md)、[Session 的其他用法](session-more.md)、
+# 报错（[会话与取回](session-errors.md)、[馈送与运行时](feed-and-runtime-errors.md)）、
+# [Session 的其他用法](session-more.md)、
 # [迁移到 TF2](tf2-migration.md)、[术语表](glossary.md)。
 # %% [markdown] lang="en"
 # ## Key points
@@ -826,5 +827,6 @@ sess.close()
 # - Use a new `RunMetadata` per step, or the old content is overwritten.
 #
 # Related pages: [fetches](session-fetches.md), [feed_dict](session-feed-dict.md),
-# [errors](session-errors.md), [more on Session](session-more.md),
+# errors ([sessions and fetches](session-errors.md),
+# [feeds and run time](feed-and-runtime-errors.md)), [more on Session](session-more.md),
 # [migrating to TF2](tf2-migration.md), [glossary](glossary.md).

@@ -814,7 +814,7 @@ sess.close()
 # - 图模式下取回权重：Keras 3 用 `w.value`，tf_keras 直接用 `w`。
 #
 # 两个版本的更多差异见 [Keras 3 与 tf_keras](keras3-vs-tf-keras.md)，
-# `training` 参数见 [training 与 mask](training-and-mask.md)，术语见[术语表](glossary.md)。
+# `training` 参数见[训练模式与推理模式](training-mode.md)，术语见[术语表](glossary.md)。
 # %% [markdown] lang="en"
 # ## Summary
 #
@@ -835,5 +835,5 @@ sess.close()
 # - Fetching weights in graph mode: `w.value` in Keras 3, plain `w` in tf_keras.
 #
 # More differences between the versions are in [Keras 3 vs tf_keras](keras3-vs-tf-keras.md), the
-# `training` argument in [training and mask](training-and-mask.md), and the terms in the
+# `training` argument in [training and inference mode](training-mode.md), and the terms in the
 # [glossary](glossary.md).

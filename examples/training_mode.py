@@ -1,10 +1,11 @@
 # %% [markdown] lang="zh"
-# # `training` 与 `mask`：训练/推理模式与掩码
+# # `training` 参数：训练模式与推理模式
 #
-# `Layer.call` 有两个保留的关键字参数：`training`（训练模式还是推理模式）和 `mask`（掩码，标出哪些时间步是填充）。
-# 原博客只引用了文档里的一句话。本页把它们在即时执行（eager execution）、图模式（graph mode）和
-# `tf.compat.v1.Session` 里的真实行为逐条跑出来，并且每一条都在 Keras 3（TF 2.21 的 `tf.keras`）
-# 和旧版 Keras 2（`tf_keras` 包）上各跑一遍。
+# `Layer.call` 有两个保留的关键字参数：`training`（训练模式还是推理模式）和 `mask`（掩码）。
+# 本页只讲 `training`。原博客只引用了文档里的一句话；这里把它在即时执行（eager execution）、
+# 图模式（graph mode）和 `tf.compat.v1.Session` 里的真实行为逐条跑出来，并且每一条都在 Keras 3
+# （TF 2.21 的 `tf.keras`）和旧版 Keras 2（`tf_keras` 包）上各跑一遍。
+# 掩码见另一页：[掩码（`mask`）的传递](masking.md)。
 #
 # | 问题 | Keras 3（`tf.keras`） | tf_keras（Keras 2） |
 # |---|---|---|
@@ -15,15 +16,15 @@
 # | `Session` 里 BatchNormalization 的滑动统计量 | 只取回输出不会更新；没有 `layer.updates`，要自己找出游离的赋值 op，或者用 `tf.function` 包住调用 | 只取回输出不会更新；要同时运行 `layer.updates` |
 # | `UPDATE_OPS` 集合 | 空（`tf.compat.v1.layers` 已不可用） | 空（只有 `TF_USE_LEGACY_KERAS=1` 下的 `tf.compat.v1.layers` 会往里放） |
 # | `tf.bool` 占位符当 `training` | `OperatorNotAllowedInGraphError`；可用 `tf.function` + `tf.cond` 绕开 | 可以，两种占位符都行 |
-# | 不支持掩码的层收到掩码 | 丢掉掩码，发出 `UserWarning` | 静默丢掉 |
 # %% [markdown] lang="en"
-# # `training` and `mask`: training/inference mode and masks
+# # The `training` argument: training and inference mode
 #
 # `Layer.call` has two reserved keyword arguments: `training` (training mode or inference mode) and
-# `mask` (which time steps are padding). The seed blog post only quotes one sentence of the docs
-# about them. This page runs what they really do in eager execution, in graph mode and inside a
+# `mask`. This page is about `training`. The seed blog post only quotes one sentence of the docs
+# about it. This page runs what it really does in eager execution, in graph mode and inside a
 # `tf.compat.v1.Session`, and runs every point on both Keras 3 (`tf.keras` in TF 2.21) and legacy
-# Keras 2 (the `tf_keras` package).
+# Keras 2 (the `tf_keras` package). Masks have their own page:
+# [Masks: how `mask` flows between layers](masking.md).
 #
 # | Question | Keras 3 (`tf.keras`) | tf_keras (Keras 2) |
 # |---|---|---|
@@ -34,7 +35,6 @@
 # | BatchNormalization moving statistics in a `Session` | fetching the output does not update them; there is no `layer.updates`: find the dangling assign ops yourself, or wrap the call in `tf.function` | fetching the output does not update them; run `layer.updates` too |
 # | `UPDATE_OPS` collection | empty (`tf.compat.v1.layers` is unavailable) | empty (only `tf.compat.v1.layers`, under `TF_USE_LEGACY_KERAS=1`, fills it) |
 # | `tf.bool` placeholder as `training` | `OperatorNotAllowedInGraphError`; work around with `tf.function` + `tf.cond` | works, with both kinds of placeholder |
-# | A layer without mask support receives a mask | mask dropped, `UserWarning` | mask dropped silently |
 
 # %% [markdown] lang="zh"
 # ## 准备
@@ -67,8 +67,6 @@ import numpy as np
 import tensorflow as tf
 
 tf.get_logger().setLevel("ERROR")
-
-import warnings
 
 import keras
 import tf_keras
@@ -869,209 +867,6 @@ assert np.array_equal(means[0], [0, 0, 0]) and np.allclose(means[2], data.mean(0
 assert not np.array_equal(outs[1] == 0, outs[2] == 0)  # a new dropout mask on each run
 
 # %% [markdown] lang="zh"
-# ## 掩码（`mask`）
-#
-# ### `Embedding(mask_zero=True)` 产生的掩码
-#
-# `mask_zero=True` 表示编号 0 是填充。`compute_mask(ids)` 返回 `ids != 0`；
-# 调用层时，这个掩码还被挂在输出张量的 `_keras_mask` 属性上，下游层从这里取。两个版本一样，
-# 即时执行下的输出都是普通的 `EagerTensor`。
-# %% [markdown] lang="en"
-# ## Masks
-#
-# ### The mask from `Embedding(mask_zero=True)`
-#
-# `mask_zero=True` declares id 0 as padding. `compute_mask(ids)` returns `ids != 0`; when the layer
-# is called, that mask is also attached to the output tensor as its `_keras_mask` attribute, where
-# downstream layers pick it up. Both versions agree, and eagerly the output is a plain
-# `EagerTensor` in both.
-
-# %%
-ids = np.array([[3, 5, 0, 0], [7, 0, 0, 0]])
-for name, K in VERSIONS.items():
-    emb = K.layers.Embedding(10, 2, mask_zero=True)
-    out = emb(ids)
-    print(name, "| output type:", type(out).__name__)
-    print("  compute_mask(ids):\n", emb.compute_mask(ids).numpy())
-    print("  output._keras_mask:\n", out._keras_mask.numpy())
-    assert np.array_equal(out._keras_mask, ids != 0)
-
-# %% [markdown] lang="zh"
-# ### 自定义层里的 `mask`、`compute_mask` 和 `supports_masking`
-#
-# 下面四个自定义层：
-#
-# - `MaskedSum`：`call` 里声明了 `mask` 参数，框架会自动把输入的掩码传进来，不用手动给；
-#   它沿时间轴只加有效步。输出没有时间轴了，所以它重写 `compute_mask` 返回 `None`，表示掩码到此为止。
-# - `Copy`：普通的层，既没有 `mask` 参数，也不声明支持掩码。
-# - `CopyMasking`：在 `__init__` 里设 `self.supports_masking = True`，输入掩码原样传给输出。
-# - `CopyComputeMask`：重写 `compute_mask`。两个版本都会因此自动把 `supports_masking` 设成 `True`。
-#
-# Keras 3 的警告通过 Python 的 `warnings` 发出，这里用 `warnings.catch_warnings(record=True)`
-# 收集起来，只打印消息。
-# %% [markdown] lang="en"
-# ### `mask`, `compute_mask` and `supports_masking` in custom layers
-#
-# Four custom layers:
-#
-# - `MaskedSum`: its `call` declares a `mask` parameter, so the framework passes the input's mask
-#   in automatically; it sums over the valid time steps only. The output has no time axis, so it
-#   overrides `compute_mask` to return `None`: the mask ends here.
-# - `Copy`: a plain layer with no `mask` parameter and no declared mask support.
-# - `CopyMasking`: sets `self.supports_masking = True` in `__init__`, so the input mask passes
-#   through to the output.
-# - `CopyComputeMask`: overrides `compute_mask`. Both versions then set `supports_masking` to `True`
-#   on their own.
-#
-# Keras 3 warns through Python's `warnings`; `warnings.catch_warnings(record=True)` collects them
-# here so that only the message is printed.
-
-
-# %%
-def make_mask_layers(K):
-    class MaskedSum(K.layers.Layer):
-        def call(self, x, mask=None):
-            self.seen = mask
-            valid = tf.cast(mask, x.dtype)[..., None]
-            return tf.reduce_sum(x * valid, axis=1)
-
-        def compute_mask(self, inputs, mask=None):
-            return None
-
-    class Copy(K.layers.Layer):
-        def call(self, x):
-            return tf.identity(x)
-
-    class CopyMasking(Copy):
-        def __init__(self, **kwargs):
-            super().__init__(**kwargs)
-            self.supports_masking = True
-
-    class CopyComputeMask(Copy):
-        def compute_mask(self, inputs, mask=None):
-            return mask
-
-    return MaskedSum, Copy, CopyMasking, CopyComputeMask
-
-
-def mask_of(t):
-    m = getattr(t, "_keras_mask", None)
-    return None if m is None else m.numpy().astype(int).tolist()
-
-
-for name, K in VERSIONS.items():
-    MaskedSum, Copy, CopyMasking, CopyComputeMask = make_mask_layers(K)
-    e = K.layers.Embedding(10, 1, mask_zero=True, embeddings_initializer="ones")(ids)
-    print(name)
-    for L in (MaskedSum, Copy, CopyMasking, CopyComputeMask):
-        layer = L()
-        with warnings.catch_warnings(record=True) as caught:
-            warnings.simplefilter("always")
-            out = layer(e)
-        print(
-            f"  {L.__name__:16} supports_masking={layer.supports_masking!s:5} "
-            f"output mask={mask_of(out)}"
-        )
-        if L is MaskedSum:
-            seen = layer.seen.numpy().astype(int).tolist()
-            print(f"    mask seen in call: {seen} | output: {out.numpy().ravel()}")
-        for w in caught:
-            print(f"    {w.category.__name__}: {w.message}")
-        assert (mask_of(out) is None) == (L in (MaskedSum, Copy))
-        assert (len(caught) == 1) == (K is keras and L is Copy)
-
-# %% [markdown] lang="zh"
-# ### 不支持掩码的层会怎样？
-#
-# 上面的 `Copy` 已经说明：两个版本都**不报错**，掩码在这一层被丢掉，下游再也看不到。
-# 区别只在于 Keras 3 会发一条 `UserWarning`，tf_keras 一声不吭。
-#
-# 后果是下游的结果悄悄变了。`GlobalAveragePooling1D` 支持掩码，只对有效步求平均。
-# 编号 `[3, 5, 0, 0]` 和 `[7, 0, 0, 0]` 嵌入成自身的值，有掩码时平均是 4 和 7；
-# 中间隔了一个 `Copy`，掩码丢了，填充也被算进平均，结果变成 2 和 1.75：
-# %% [markdown] lang="en"
-# ### What happens at a layer without mask support?
-#
-# `Copy` above already shows it: neither version **raises**. The mask is dropped at that layer and
-# no layer downstream sees it. The only difference: Keras 3 emits a `UserWarning`, tf_keras says
-# nothing.
-#
-# The result downstream silently changes. `GlobalAveragePooling1D` supports masks and averages
-# over the valid steps only. Ids `[3, 5, 0, 0]` and `[7, 0, 0, 0]` embed to their own value, so
-# with the mask the averages are 4 and 7; with a `Copy` in between, the mask is gone, the padding
-# is averaged in, and the result becomes 2 and 1.75:
-
-# %%
-for name, K in VERSIONS.items():
-    _, Copy, CopyMasking, _ = make_mask_layers(K)
-    emb = K.layers.Embedding(
-        10,
-        1,
-        mask_zero=True,
-        embeddings_initializer=K.initializers.Constant(np.arange(10.0)[:, None]),
-    )
-    pool = K.layers.GlobalAveragePooling1D()
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
-        direct = pool(emb(ids)).numpy().ravel()
-        through_masking = pool(CopyMasking()(emb(ids))).numpy().ravel()
-        through_copy = pool(Copy()(emb(ids))).numpy().ravel()
-    print(
-        f"{name:8} direct {direct} | via CopyMasking {through_masking} | "
-        f"via Copy {through_copy} | warnings: {len(caught)}"
-    )
-    assert np.allclose(direct, [4, 7]) and np.allclose(through_masking, [4, 7])
-    assert np.allclose(through_copy, [2, 1.75])
-
-# %% [markdown] lang="zh"
-# tf_keras 源码里其实有一句 `TypeError`：“does not support masking, but was passed an input_mask”。
-# 但它只在你**亲自**调用一个不支持掩码的层的 `compute_mask` 并传入掩码时才抛出，
-# 正常调用层时不会走到。Keras 3 的默认 `compute_mask` 则直接把掩码原样返回：
-# %% [markdown] lang="en"
-# tf_keras' source does contain a `TypeError`: "does not support masking, but was passed an
-# input_mask". It is raised only when you call `compute_mask` **yourself** on a layer without mask
-# support and pass a mask; a normal layer call never gets there. Keras 3's default `compute_mask`
-# simply returns the mask it was given:
-
-# %%
-mask = tf.constant(ids != 0)
-for name, K in VERSIONS.items():
-    _, Copy, _, _ = make_mask_layers(K)
-    layer = Copy()
-    if K is tf_keras:
-        with expect(TypeError, "does not support masking, but was passed an input_mask"):
-            layer.compute_mask(ids, mask)
-    else:
-        returned = layer.compute_mask(ids, mask)
-        print(
-            name, "Copy().compute_mask(ids, mask) returns:", returned.numpy().astype(int).tolist()
-        )
-        assert returned is mask
-
-# %% [markdown] lang="zh"
-# ### 图模式里的掩码
-#
-# 在图里，`_keras_mask` 是一个普通的符号张量（`ids != 0` 对应的 `NotEqual` op），
-# 可以像别的张量一样在 `Session` 里取回，得到 numpy 布尔数组：
-# %% [markdown] lang="en"
-# ### Masks in graph mode
-#
-# In a graph, `_keras_mask` is an ordinary symbolic tensor (a `NotEqual` op for `ids != 0`) and
-# can be fetched in a `Session` like any other tensor, giving a numpy bool array:
-
-# %%
-for name, K in VERSIONS.items():
-    with graph().as_default():
-        ids_in = tf.compat.v1.placeholder(tf.int32, [None, 4], name="ids")
-        e = K.layers.Embedding(10, 1, mask_zero=True)(ids_in)
-        print(name, e._keras_mask)
-        with tf.compat.v1.Session() as sess:
-            sess.run(tf.compat.v1.global_variables_initializer())
-            fetched = sess.run(e._keras_mask, {ids_in: ids})
-    print("  fetched:", type(fetched).__name__, fetched.dtype, fetched.astype(int).tolist())
-    assert np.array_equal(fetched, ids != 0)
-
-# %% [markdown] lang="zh"
 # ## 小结
 #
 # - `training` 通过调用上下文自动传给所有子层；不给时 `call` 收到 `None`（不是 `False`），
@@ -1088,9 +883,6 @@ for name, K in VERSIONS.items():
 #   要设 `TF_USE_LEGACY_KERAS=1`）才往里放更新 op。
 # - `tf.bool` 占位符当 `training`：tf_keras 可以（自定义层里的 `if training:` 也会被 AutoGraph 改写）；
 #   Keras 3 报 `OperatorNotAllowedInGraphError`，改用 `tf.function` 里的 `tf.cond`。
-# - `Embedding(mask_zero=True)` 的掩码挂在输出的 `_keras_mask` 上；`call` 声明了 `mask` 参数就会自动收到它；
-#   重写 `compute_mask` 或设 `supports_masking = True` 才能把掩码往下传。
-# - 不支持掩码的层会丢掉掩码，两个版本都不报错（Keras 3 只发警告），下游结果悄悄改变。
 # %% [markdown] lang="en"
 # ## Summary
 #
@@ -1112,8 +904,3 @@ for name, K in VERSIONS.items():
 # - A `tf.bool` placeholder as `training`: tf_keras handles it (AutoGraph even rewrites
 #   `if training:` in your own layers); Keras 3 raises `OperatorNotAllowedInGraphError`, so use
 #   `tf.cond` inside a `tf.function`.
-# - The mask of `Embedding(mask_zero=True)` rides on the output's `_keras_mask`; a `call` that
-#   declares `mask` receives it automatically; only overriding `compute_mask` or setting
-#   `supports_masking = True` passes it further down.
-# - A layer without mask support drops the mask. Neither version raises (Keras 3 only warns), and
-#   the results downstream silently change.
