@@ -102,8 +102,11 @@ def stamp(versions: dict[str, str], built: str, lang: str) -> str:
     return LABELS[lang]["env"].format(versions=listed, built=built)
 
 
-def render(nb, lang: str, download_url: str, images: dict[str, bytes], image_url) -> str:
-    """Markdown for the whole notebook, with a download link and run stamp after the title."""
+def render(
+    nb, lang: str, download_url: str, images: dict[str, bytes], image_url, code_block=None
+) -> str:
+    """Markdown for the whole notebook, with a download link and run stamp after the title.
+    `code_block` (source -> Markdown) can stand in for the code cells' fences."""
     labels = LABELS[lang]
     seconds = nb.metadata["sitebuild"]["run_seconds"]
     banner = (
@@ -118,14 +121,17 @@ def render(nb, lang: str, download_url: str, images: dict[str, bytes], image_url
     helper: list[str] = []
     for cell in nb.cells:
         source = _join(cell["source"])
+        is_helper = cell.metadata.get("sitebuild", {}).get("role") == "helper"
         if cell["cell_type"] == "markdown":
             block = source
         else:
+            # the helper goes inside an indented admonition, where raw HTML is not recognised
+            code = _fence(source, "python") if is_helper or not code_block else None
             block = "\n\n".join(
-                [_fence(source, "python")]
+                [code or code_block(source.rstrip())]
                 + render_outputs(cell.get("outputs", []), images, image_url)
             )
-        if cell.metadata.get("sitebuild", {}).get("role") == "helper":
+        if is_helper:
             helper.append(block)
             if cell["cell_type"] == "code":
                 blocks.append(f'??? info "{labels["helper"]}"\n\n' + _indent("\n\n".join(helper)))

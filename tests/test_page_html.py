@@ -1,13 +1,17 @@
-"""slim.py makes pages lighter; these tests hold it to "without changing what a reader sees"."""
+"""slim.py and highlight.py make pages lighter and rebuilds faster; these tests hold them to
+"without changing what a reader sees"."""
 
 import html
+import json
 import re
 from pathlib import Path
 
 import markdown
 import material
 
-from sitebuild import slim
+from sitebuild import highlight, slim, source
+
+ROOT = Path(__file__).resolve().parent.parent
 
 CODE = '''\
 class Block(keras.layers.Layer):
@@ -72,3 +76,30 @@ def test_strip_indentation_keeps_whitespace_where_it_shows():
     assert "<p>a\nb</p>" in out
     assert "\n\n" not in out and "\n " not in out.replace("\n    return", "").replace("\n    y", "")
     assert "data-search-exclude" not in out
+
+
+def test_cached_highlight_is_what_the_fence_gives_for_every_code_cell():
+    for example in source.load_all(ROOT / "examples").values():
+        for cell in example.code_cells:
+            code = cell.source.rstrip()
+            fence = highlighted(code + "\n")
+            assert highlight.highlight_python(code).rstrip() == fence.rstrip(), example.slug
+
+
+def test_highlight_cache_round_trip_and_pruning(tmp_path, monkeypatch):
+    path = tmp_path / "highlight.json"
+    first = highlight.CachedHighlighter(path)
+    marks = [first.placeholder("x = 1"), first.placeholder("y = 2")]
+    assert first.fill("".join(marks)) == highlight.highlight_python(
+        "x = 1"
+    ) + highlight.highlight_python("y = 2")
+    first.save()
+
+    def no_pygments(source):
+        raise AssertionError("highlighted again instead of read from the cache")
+
+    monkeypatch.setattr(highlight, "highlight_python", no_pygments)
+    second = highlight.CachedHighlighter(path)
+    assert second.fill(second.placeholder("x = 1")).startswith('<div class="highlight">')
+    second.save()
+    assert len(json.loads(path.read_text())["html"]) == 1  # "y = 2" was not used: dropped
