@@ -120,7 +120,7 @@ def make_test() -> tuple[float, str, bool]:
             ["make", "-o", ".venv/.installed", "test"], cwd=clone, capture_output=True, text=True
         )
         seconds = time.perf_counter() - start
-    summary = (re.findall(r"\d+ passed[^\n]*", result.stdout) or ["failed"])[-1]
+    summary = (re.findall(r"\d+ passed[^=\n]*", result.stdout) or ["failed"])[-1].strip()
     return seconds, summary, seconds <= 360 and not result.returncode
 
 
