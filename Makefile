@@ -30,9 +30,10 @@ site: setup
 serve: site
 	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
 
-# The site is built once (examples execute two at a time), then two pytest workers share it.
+# The site is built once (examples execute two at a time), then two pytest workers share it
+# (worksteal: an idle worker takes queued tests, so the two longest never queue on one worker).
 test: setup system-packages lint site
-	SITE_DIR=site $(BIN)/pytest -n 2
+	SITE_DIR=site $(BIN)/pytest -n 2 --dist worksteal
 
 lint: setup
 	$(BIN)/ruff check .

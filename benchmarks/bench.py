@@ -154,7 +154,7 @@ def main() -> int:
             rows.append(
                 (
                     f"HTML {url}",
-                    f"{ours} ({ours / baseline:.3f}x)",
+                    f"{ours} ({ours / baseline:.3f}x; nbconvert {ours / row['nbconvert']:.2f}x)",
                     f"<= 0.1 x mkdocs-jupyter {baseline} = {baseline // 10}",
                     row["passed"],
                 )
@@ -173,7 +173,7 @@ def main() -> int:
     width = max(len(r[0]) for r in rows)
     for name, value, budget, passed in rows:
         verdict = {True: "PASS", False: "FAIL", None: ""}[passed]
-        print(f"{name:<{width}}  {value:>28}  {budget:<40} {verdict}")
+        print(f"{name:<{width}}  {value:>36}  {budget:<40} {verdict}")
     failed = [r[0] for r in rows if r[3] is False]
     print("budgets:", "all pass" if not failed else f"{len(failed)} failing")
     return 1 if failed else 0
