@@ -2,14 +2,17 @@
 
 import functools
 import json
+import re
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import urlparse
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from conftest import ARTIFACTS, PAGES
+from conftest import ARTIFACTS, PAGES, ROOT
 from playwright.sync_api import sync_playwright
+
+from sitebuild import execute
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -159,6 +162,18 @@ def test_language_switch_keeps_the_section(visit, base_url):
     assert visit.errors == [] and visit.outside == []
 
 
+def check_stamp(page, name: str) -> None:
+    """The environment stamp is on the page, visible: the versions of this build and its date;
+    on a tutorial page also how long its code ran."""
+    assert page.locator(".nb-stamp").count() >= 1, f"{name}: no environment stamp"
+    text = page.locator(".nb-stamp").first.inner_text()
+    for version in execute.versions().values():
+        assert version in text, f"{name}: stamp {text!r} lacks {version}"
+    assert re.search(r"\d{4}-\d{2}-\d{2}", text), f"{name}: no build date in {text!r}"
+    if "<!-- notebook:" in (ROOT / "docs" / f"{name}.zh.md").read_text(encoding="utf-8"):
+        assert re.search(r"\d+\.\d (s|秒)", text), f"{name}: no run time in {text!r}"
+
+
 def axe_violations(page, options) -> list[str]:
     """Serious and critical axe-core violations (axe ships with axe-playwright-python). Asking
     for violations only, not passes, halves axe's time."""
@@ -172,15 +187,17 @@ def axe_violations(page, options) -> list[str]:
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_every_page_loads_cleanly_and_accessibly(visit, base_url, lang):
-    """Every page in one language: HTTP 200, one title, no console error, no request to another
-    host, and no serious or critical axe violation: every rule in the light scheme, then colour
-    contrast (the one thing a scheme changes) in the dark one, switched as Material's toggle
-    does it, on <body data-md-color-scheme>. test_dark_mode_toggle clicks the real toggle."""
+    """Every page in one language: HTTP 200, one title, the environment stamp, no console error,
+    no request to another host, and no serious or critical axe violation: every rule in the
+    light scheme, then colour contrast (the one thing a scheme changes) in the dark one, switched
+    as Material's toggle does it, on <body data-md-color-scheme>. test_dark_mode_toggle clicks
+    the real toggle."""
     found = []
     for name in PAGES:
         response = visit.page.goto(base_url + page_path(name, lang), wait_until="networkidle")
         assert response.status == 200, f"{name} ({lang}): HTTP {response.status}"
         assert visit.page.locator("article h1").count() == 1, name
+        check_stamp(visit.page, name)
         assert visit.page.evaluate("document.body.dataset.mdColorScheme") == "default"
         found += [f"{name} ({lang}, light): {v}" for v in axe_violations(visit.page, {})]
         # no colour transitions: axe would measure colours half-way

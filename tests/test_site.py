@@ -9,6 +9,8 @@ import nbformat
 import pytest
 from conftest import ROOT
 
+from sitebuild import execute
+
 CJK_RE = re.compile(r"[\u4e00-\u9fff]")
 # Loads (not links): script/img/iframe/source src, and <link> hrefs (stylesheets, icons, preloads).
 LOAD_RE = re.compile(
@@ -60,6 +62,9 @@ def test_notebooks_exist_valid_with_outputs(site, examples):
             assert any(c.outputs for c in code), f"{slug}.{lang}: no outputs at all"
             meta = nb.metadata["sitebuild"]
             assert meta["language"] == lang and meta["versions"]["tensorflow"].startswith("2.21")
+            # the environment stamp, as on the page
+            assert meta["versions"] == execute.versions(), f"{slug}.{lang}: {meta['versions']}"
+            assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", meta["built"]) and meta["run_seconds"] > 0
 
 
 def test_languages_share_code_and_outputs_and_pair_prose(site, examples):
