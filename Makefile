@@ -6,15 +6,35 @@ export NO_MKDOCS_2_WARNING := 1
 # Debian packages the browser tests need; pip cannot install them.
 APT_PACKAGES := chromium fonts-noto-cjk
 
-.PHONY: setup system-packages site serve test lint format bench clean
+# The examples assert error texts that change between Python releases, and the lock is resolved
+# for 3.11.5 and newer (pymdown-extensions differs below it).
+CHECK_PYTHON := import sys; v = sys.version_info[:3]; sys.exit(0 if (3, 11, 5) <= v < (3, 12) else \
+  f"Python {sys.version.split()[0]} is not supported: use Python 3.11 (3.11.5 or newer), " \
+  "e.g. make PYTHON=python3.11 ...")
+PIP_VERSION := 26.3
+UV_VERSION := 0.13.9
 
-setup: $(VENV)/.installed
+.PHONY: setup system-packages site serve test lint format bench clean lock check-python
 
-$(VENV)/.installed: requirements.txt
+setup: check-python $(VENV)/.installed
+
+check-python:
+	@$(PYTHON) -c '$(CHECK_PYTHON)'
+
+# Every installed package comes from requirements.lock, pinned with its hashes (pip checks them).
+$(VENV)/.installed: requirements.lock
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -r requirements.txt
+	$(BIN)/pip install --quiet pip==$(PIP_VERSION)
+	$(BIN)/pip install --quiet --require-hashes --no-deps -r requirements.lock
+	$(BIN)/pip check
 	touch $@
+
+# Regenerate the lock from requirements.txt (the direct dependencies) with uv, for every platform.
+lock: check-python
+	$(PYTHON) -m venv .cache/uv
+	.cache/uv/bin/pip install --quiet uv==$(UV_VERSION)
+	UV_CUSTOM_COMPILE_COMMAND="make lock" .cache/uv/bin/uv pip compile requirements.txt \
+	  --universal --python-version 3.11.5 --generate-hashes --quiet -o requirements.lock
 
 system-packages:
 	@if [ -x /usr/bin/chromium ] && fc-list 2>/dev/null | grep -q "Noto Sans CJK"; then \

@@ -679,7 +679,11 @@ for dtype_name, sources in CASES.items():
 # - 只有**单个 Python `int`** 检查范围。放进列表（`[2**31]`）或换成 numpy 整数（`np.int64(2**31)`）就静默回绕成 `-2147483648`。
 # - `None` 馈送给 `float32` 变成 `nan`；字符串 `'3.5'`、`'7'` 被解析成数字。
 # - 馈送给 `bool` 时，非空字符串都是 `True`，包括 `'False'`。Python 的 `2` 报错，`np.int64(2)` 和 `0.5` 却是 `True`。
-# - 复数丢掉虚部、`1e40` 变成 `inf`、`nan` 变成最小整数：numpy 只发出 Python 警告（`ComplexWarning`、`RuntimeWarning`），运行照常。
+# - 复数丢掉虚部、`1e40` 变成 `inf`：numpy 只发出 Python 警告（`ComplexWarning`、`RuntimeWarning`），运行照常。
+# - `nan` 和 `1e10` 馈送给 `int32`，结果取决于 CPU。在 x86_64 上两者都变成最小整数 `-2147483648`；
+#   在 ARM64 上结果是“饱和”的：`nan` 变成 `0`，`1e10` 变成最大整数 `2147483647`。
+#   浮点数超出整数范围时怎样转换，C 语言没有规定（未定义行为），numpy 用的是 CPU 自己的转换指令。
+#   同样只有一个 `RuntimeWarning`。上表来自构建本页的机器，下一格打印它的架构。
 # - Python 字符串用 UTF-8 编码，取回的是 `bytes`。
 # %% [markdown] lang="en"
 # Every "ok" row happens **silently**. Worth remembering:
@@ -691,13 +695,36 @@ for dtype_name, sources in CASES.items():
 # - `None` fed into `float32` becomes `nan`; the strings `'3.5'` and `'7'` are parsed as numbers.
 # - Into `bool`, every non-empty string is `True`, `'False'` included. The Python `2` is an error,
 #   while `np.int64(2)` and `0.5` become `True`.
-# - A complex number loses its imaginary part, `1e40` becomes `inf`, `nan` the smallest integer:
-#   numpy only emits Python warnings (`ComplexWarning`, `RuntimeWarning`); the run goes on.
+# - A complex number loses its imaginary part, `1e40` becomes `inf`: numpy only emits Python
+#   warnings (`ComplexWarning`, `RuntimeWarning`); the run goes on.
+# - `nan` and `1e10` fed into `int32` give a result that depends on the CPU. On x86_64 both become
+#   the smallest integer, `-2147483648`; on ARM64 the result saturates: `nan` becomes `0` and
+#   `1e10` the largest integer, `2147483647`. C leaves the conversion of a float outside the
+#   integer range undefined, and numpy uses the CPU's own conversion instruction. Again, only a
+#   `RuntimeWarning`. The table above comes from the machine that built this page; the next cell
+#   prints its architecture.
 # - Python strings are encoded as UTF-8 and come back as `bytes`.
 
 # %%
+import platform
+
 np.testing.assert_array_equal(feed("int32", [1.5, -2.7]), [1, -2])
-assert feed("int32", [2**31])[0] == -(2**31)
+assert feed("int32", [2**31])[0] == -(2**31)  # integer wrap-around: the same on every CPU
+
+FLOAT_TO_INT32 = {  # [nan, 1e10] fed into int32: each CPU's own conversion
+    "x86_64": [-(2**31), -(2**31)],
+    "amd64": [-(2**31), -(2**31)],  # Windows' name for x86_64
+    "aarch64": [0, 2**31 - 1],
+    "arm64": [0, 2**31 - 1],  # macOS' name for aarch64
+}
+with warnings.catch_warnings():
+    warnings.simplefilter("ignore", RuntimeWarning)
+    out_of_range = [int(feed("int32", float("nan"))), int(feed("int32", 1e10))]
+print("machine:", platform.machine(), "| nan, 1e10 -> int32:", out_of_range)
+if platform.machine().lower() in FLOAT_TO_INT32:
+    assert out_of_range == FLOAT_TO_INT32[platform.machine().lower()]
+else:
+    print("(no recorded values for this CPU architecture; not checked)")
 assert np.isnan(feed("float32", None))
 assert feed("bool", "False") is np.True_
 assert feed("string", "héllo") == "héllo".encode()

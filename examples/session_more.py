@@ -17,7 +17,7 @@
 # | `tf.compat.v1.InteractiveSession()` | 创建时就设为默认会话 | 要自己 `close()`；已有一个时再建，TF 记一条 ERROR 日志 |
 # | `ConfigProto(device_count={"CPU": 2})` | 限制 / 拆分设备 | `sess.list_devices()` 列出 `CPU:0` 和 `CPU:1` |
 # | `ConfigProto(log_device_placement=True)` | 打印每个操作放在哪个设备 | C++ 直接写到进程的标准输出（fd 1），本站内核里看不到；子进程里能看到 |
-# | 无 GPU 的机器上 `tf.device("/GPU:0")` | 指定设备 | 不开 `allow_soft_placement`：`InvalidArgumentError`，而且图里**任何**取回都失败；开了：自动落到 CPU |
+# | 无 GPU 的机器上 `tf.device("/GPU:0")` | 指定设备 | 不开 `allow_soft_placement`：`InvalidArgumentError`，而且图里**任何**取回都失败；开了：自动落到 CPU（有 GPU 时照常在 GPU 上运行） |
 # | 原文的 `tf.Session(tf.ConfigProto())` | 带配置创建会话 | `AttributeError`；换成 `tf.compat.v1.Session` 仍是 `TypeError`，要写 `config=` |
 # %% [markdown] lang="en"
 # # More of Session
@@ -38,7 +38,7 @@
 # | `tf.compat.v1.InteractiveSession()` | becomes the default session when created | you must `close()` it; creating a second one while one is open logs an ERROR |
 # | `ConfigProto(device_count={"CPU": 2})` | limits / splits devices | `sess.list_devices()` lists `CPU:0` and `CPU:1` |
 # | `ConfigProto(log_device_placement=True)` | prints the device of every op | C++ writes straight to the process's standard output (fd 1); invisible in this site's kernel, visible in a subprocess |
-# | `tf.device("/GPU:0")` on a machine without a GPU | pins an op | without `allow_soft_placement`: `InvalidArgumentError`, and **every** fetch from that graph fails; with it: falls back to the CPU |
+# | `tf.device("/GPU:0")` on a machine without a GPU | pins an op | without `allow_soft_placement`: `InvalidArgumentError`, and **every** fetch from that graph fails; with it: falls back to the CPU (with a GPU, it simply runs there) |
 # | the seed's `tf.Session(tf.ConfigProto())` | a session with a config | `AttributeError`; with `tf.compat.v1.Session` still `TypeError`: write `config=` |
 
 # %% [markdown] lang="zh"
@@ -46,11 +46,19 @@
 #
 # 先关掉 TensorFlow 的 C++ 日志（必须在 `import tensorflow` 之前设置），再切换到图模式，
 # 固定随机种子。
+#
+# 最后一行打印 TensorFlow 能看到几块 GPU。本站构建网页时不让它看到 GPU
+# （`CUDA_VISIBLE_DEVICES=""`），所以页面上是 0。你在有 GPU 的机器上运行下载的笔记本，
+# 讲设备的几节输出会不一样，文中会说明。
 # %% [markdown] lang="en"
 # ## Setup
 #
 # Silence TensorFlow's C++ logging (before `import tensorflow`), switch to graph mode and fix the
 # seeds.
+#
+# The last line prints how many GPUs TensorFlow can see. The site is built with no GPU visible
+# (`CUDA_VISIBLE_DEVICES=""`), so the page shows 0. Run the downloaded notebook on a machine with a
+# GPU and the sections about devices print something else; the text says what.
 
 # %%
 import os
@@ -64,9 +72,11 @@ tf.compat.v1.disable_eager_execution()
 tf.keras.utils.set_random_seed(0)
 np.random.seed(0)
 tf.compat.v1.set_random_seed(0)
+GPUS = tf.config.list_physical_devices("GPU")
 
 print("TensorFlow", tf.__version__)
 print("executing eagerly:", tf.executing_eagerly())
+print("GPUs visible:", len(GPUS))
 
 # %% [markdown] lang="zh"
 # ## `make_callable`：把一次运行固定成函数
@@ -431,7 +441,8 @@ assert tf.compat.v1.get_default_session() is None
 #
 # - `intra_op_parallelism_threads`：**一个**操作内部（比如一个大矩阵乘法）最多用几个线程；
 # - `inter_op_parallelism_threads`：最多同时运行几个**互不依赖**的操作；
-# - 这两个取 0（默认）表示由 TF 按 CPU 核数决定。它们只影响速度，不影响结果，所以本页无法用输出证明；
+# - 这两个取 0（默认）表示由 TF 决定：先看环境变量 `TF_NUM_INTRAOP_THREADS`、`TF_NUM_INTEROP_THREADS`
+#   （本站构建网页时都设成 1），没有就按 CPU 核数。它们只影响速度，不影响结果，所以本页无法用输出证明；
 # - `device_count`：每种设备最多建几个；
 # - `allow_soft_placement`：指定的设备不存在时，是否允许自动换到能用的设备；
 # - `log_device_placement`：是否打印每个操作被放到了哪个设备。
@@ -445,8 +456,10 @@ assert tf.compat.v1.get_default_session() is None
 #
 # - `intra_op_parallelism_threads`: how many threads **one** op (say, a large matmul) may use;
 # - `inter_op_parallelism_threads`: how many **independent** ops may run at the same time;
-# - 0 (the default) for either lets TF choose from the number of cores. They change speed, not
-#   results, so this page cannot prove them with output;
+# - 0 (the default) for either lets TF choose: from the environment variables
+#   `TF_NUM_INTRAOP_THREADS` and `TF_NUM_INTEROP_THREADS` if set (this site's build sets both to
+#   1), else from the number of cores. They change speed, not results, so this page cannot prove
+#   them with output;
 # - `device_count`: the maximum number of devices of each type;
 # - `allow_soft_placement`: whether an op pinned to a missing device may move to one that exists;
 # - `log_device_placement`: whether to print the device each op is placed on.
@@ -466,16 +479,18 @@ print("default allow_soft_placement:", tf.compat.v1.ConfigProto().allow_soft_pla
 # %% [markdown] lang="zh"
 # ### `device_count` 与 `sess.list_devices()`
 #
-# 本机只有 CPU。默认配置下会话里只有一个设备 `CPU:0`；`device_count={"CPU": 2}`
+# 构建本页时看不到 GPU，所以默认配置下会话里只有一个设备 `CPU:0`；`device_count={"CPU": 2}`
 # 则在同一组 CPU 核上建出两个逻辑设备。`list_devices()` 还给出每个设备的内存上限；
 # 每个设备另有一个随机的 `incarnation` 编号，每次运行都变，这里不打印。
+# 在有 GPU 的机器上，两种配置都还会列出 `GPU:0`（`device_count` 这里只改了 CPU 的个数）。
 # %% [markdown] lang="en"
 # ### `device_count` and `sess.list_devices()`
 #
-# This machine has only a CPU. With the default config a session has one device, `CPU:0`;
-# `device_count={"CPU": 2}` creates two logical devices on the same cores. `list_devices()` also
-# gives each device's memory limit; each device also has a random `incarnation` number that
-# changes every run, so it is not printed.
+# The page is built with no GPU visible, so with the default config a session has one device,
+# `CPU:0`; `device_count={"CPU": 2}` creates two logical devices on the same cores.
+# `list_devices()` also gives each device's memory limit; each device also has a random
+# `incarnation` number that changes every run, so it is not printed. On a machine with a GPU, both
+# configs also list `GPU:0` (`device_count` here only changes the number of CPUs).
 
 # %%
 for name, cfg in [("default", tf.compat.v1.ConfigProto()), ("CPU: 2", config)]:
@@ -495,6 +510,7 @@ for name, cfg in [("default", tf.compat.v1.ConfigProto()), ("CPU: 2", config)]:
 #
 # 想看到这些行，就在子进程里运行，捕获子进程的标准输出。子进程的 Python 代码自己什么也不打印，
 # 下面的每一行都来自 C++（顺序排过序）：每个操作一行，格式是“名字: (类型): 设备”。
+# 子进程和笔记本看到的 GPU 一样；有 GPU 时，`q` 放在 `GPU:0` 上。
 # %% [markdown] lang="en"
 # ### Where does `log_device_placement` print?
 #
@@ -507,7 +523,8 @@ for name, cfg in [("default", tf.compat.v1.ConfigProto()), ("CPU: 2", config)]:
 #
 # To see the lines, run the code in a subprocess and capture its standard output. The child's
 # Python code prints nothing itself, so every line below comes from C++ (sorted here): one line per
-# op, as "name: (type): device".
+# op, as "name: (type): device". The child sees the same GPUs as the notebook; with a GPU, `q` is
+# placed on `GPU:0`.
 
 # %%
 import subprocess
@@ -532,7 +549,8 @@ child = subprocess.run(
     env=dict(os.environ, TF_CPP_MIN_LOG_LEVEL="3"),
 )
 print("\n".join(sorted(child.stdout.splitlines())))
-assert "q: (Mul): /job:localhost/replica:0/task:0/device:CPU:0" in child.stdout
+q_device = "GPU:0" if GPUS else "CPU:0"
+assert f"q: (Mul): /job:localhost/replica:0/task:0/device:{q_device}" in child.stdout
 
 # %% [markdown] lang="zh"
 # 不想开子进程，也可以在内核里查：`sess.list_devices()` 列出有哪些设备（上一节）；
@@ -547,12 +565,19 @@ assert "q: (Mul): /job:localhost/replica:0/task:0/device:CPU:0" in child.stdout
 # ### 在没有 GPU 的机器上指定 `/GPU:0`
 #
 # 用 `tf.device("/GPU:0")` 把 `on_gpu` 钉在 GPU 上，`plain` 不指定设备。建图时不会报错，
-# 操作的 `device` 属性只是记下了请求的设备：
+# 操作的 `device` 属性只是记下了请求的设备。
+#
+# 本站构建网页时看不到 GPU，所以本页演示的是没有 GPU 的情况。你在有 GPU 的机器上运行下载的笔记本，
+# 下面两格会走另一个分支：`on_gpu` 照常在 GPU 上运行，格子打印它所在的设备。
 # %% [markdown] lang="en"
 # ### Pinning to `/GPU:0` on a machine without a GPU
 #
 # `tf.device("/GPU:0")` pins `on_gpu` to the GPU; `plain` has no device. Building the graph raises
-# nothing: the op's `device` attribute only records the request:
+# nothing: the op's `device` attribute only records the request.
+#
+# The site is built with no GPU visible, so this page shows the case without a GPU. Run the
+# downloaded notebook on a machine with a GPU and the next two cells take another branch: `on_gpu`
+# simply runs on the GPU, and the cells print the device it ran on.
 
 # %%
 gpu_graph = tf.Graph()
@@ -566,43 +591,59 @@ print("requested:", repr(on_gpu.device), "|", repr(plain.device))
 feed = {v: [1.0, 2.0]}
 
 # %% [markdown] lang="zh"
-# 默认配置（`allow_soft_placement=False`）下运行 `on_gpu` 得到 `InvalidArgumentError`。
+# 没有 GPU 时，默认配置（`allow_soft_placement=False`）下运行 `on_gpu` 得到 `InvalidArgumentError`。
 # 更意外的是：只取回**不在** GPU 上的 `plain` 也同样失败。会话在第一次运行时给整张图分配设备，
 # 而不只是这一步要用的那部分，所以一个放不下的操作会让这个会话里的**每一次**运行都失败。
+# 有 GPU 时，两次取回都正常。
 # %% [markdown] lang="en"
-# With the default config (`allow_soft_placement=False`), running `on_gpu` raises
-# `InvalidArgumentError`. More surprising: fetching only `plain`, which is **not** on the GPU,
-# fails the same way. The session places the whole graph on its first run, not just the part this
-# step needs, so one op that cannot be placed breaks **every** run in that session.
+# Without a GPU and with the default config (`allow_soft_placement=False`), running `on_gpu`
+# raises `InvalidArgumentError`. More surprising: fetching only `plain`, which is **not** on the
+# GPU, fails the same way. The session places the whole graph on its first run, not just the part
+# this step needs, so one op that cannot be placed breaks **every** run in that session. With a
+# GPU, both fetches work.
+
 
 # %%
-with tf.compat.v1.Session(graph=gpu_graph) as s:
-    with expect(tf.errors.InvalidArgumentError, "Cannot assign a device for operation on_gpu"):
-        s.run(on_gpu, feed_dict=feed)
-    with expect(tf.errors.InvalidArgumentError, "was explicitly assigned to /device:GPU:0"):
-        s.run(plain, feed_dict=feed)
-
-# %% [markdown] lang="zh"
-# 打开 `allow_soft_placement` 后，`on_gpu` 被悄悄放到了 `CPU:0`。带回分区图就能看到每个操作实际所在的设备：
-# %% [markdown] lang="en"
-# With `allow_soft_placement`, `on_gpu` quietly moves to `CPU:0`. The partition graphs show the
-# device each op really ran on:
-
-# %%
-soft = tf.compat.v1.ConfigProto(allow_soft_placement=True)
-with tf.compat.v1.Session(graph=gpu_graph, config=soft) as s:
+def run_placed(session, fetch):
+    """Run one fetch; return its value and the device of every op, from the partition graphs."""
     metadata = tf.compat.v1.RunMetadata()
-    result = s.run(
-        on_gpu,
+    value = session.run(
+        fetch,
         feed_dict=feed,
         options=tf.compat.v1.RunOptions(output_partition_graphs=True),
         run_metadata=metadata,
     )
+    return value, {n.name: n.device for g in metadata.partition_graphs for n in g.node}
+
+
+with tf.compat.v1.Session(graph=gpu_graph) as s:
+    if not GPUS:  # the site's build: no GPU visible
+        with expect(tf.errors.InvalidArgumentError, "Cannot assign a device for operation on_gpu"):
+            s.run(on_gpu, feed_dict=feed)
+        with expect(tf.errors.InvalidArgumentError, "was explicitly assigned to /device:GPU:0"):
+            s.run(plain, feed_dict=feed)
+    else:  # a machine with a GPU: the pin is simply honoured
+        result, placed = run_placed(s, on_gpu)
+        print("on_gpu =", result, "ran on:", placed["on_gpu"])
+        print("plain =", s.run(plain, feed_dict=feed))
+        assert placed["on_gpu"].endswith("device:GPU:0")
+
+# %% [markdown] lang="zh"
+# 打开 `allow_soft_placement` 后，没有 GPU 时 `on_gpu` 被悄悄放到了 `CPU:0`（本页就是这样）；
+# 有 GPU 时它仍在 `GPU:0` 上。上一格定义的 `run_placed` 带回分区图，就能看到每个操作实际所在的设备：
+# %% [markdown] lang="en"
+# With `allow_soft_placement` and no GPU, `on_gpu` quietly moves to `CPU:0` (as on this page); with
+# a GPU it stays on `GPU:0`. `run_placed`, defined in the previous cell, returns the partition
+# graphs, which show the device each op really ran on:
+
+# %%
+soft = tf.compat.v1.ConfigProto(allow_soft_placement=True)
+with tf.compat.v1.Session(graph=gpu_graph, config=soft) as s:
+    result, placed = run_placed(s, on_gpu)
 
 print("on_gpu =", result)
-placed = {n.name: n.device for g in metadata.partition_graphs for n in g.node}
 print("on_gpu ran on:", placed["on_gpu"])
-assert placed["on_gpu"].endswith("device:CPU:0")
+assert placed["on_gpu"].endswith("device:GPU:0" if GPUS else "device:CPU:0")
 
 # %% [markdown] lang="zh"
 # ## 原文的 `tf.Session(tf.ConfigProto())`

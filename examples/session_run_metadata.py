@@ -20,7 +20,8 @@
 #
 # 还有几处和直觉不一样：
 #
-# - 追踪里看不到 `MatMul`：Grappler 把 Dense 层的三个操作融合成了一个 `_FusedMatMul`。
+# - 追踪里看不到 `MatMul`：Grappler 把 Dense 层的三个操作融合成了一个 `_FusedMatMul`
+#   （打开 oneDNN 时叫 `_MklNativeFusedMatMul`）。
 # - 同一个 `RunMetadata` 对象再用一次，旧内容会被整个覆盖，不会累加。
 # - `report_tensor_allocations_upon_oom=True` 不开追踪也会填上 `step_stats`。
 # - `step_stats` 里的 `thread_id` 在 CPU 上全是 0；`Timeline` 会把自己排的行号写回你传进去的
@@ -48,7 +49,7 @@
 # A few things work against intuition:
 #
 # - The trace has no `MatMul`: Grappler fuses the three ops of a Dense layer into one
-#   `_FusedMatMul`.
+#   `_FusedMatMul` (`_MklNativeFusedMatMul` with oneDNN on).
 # - Reusing a `RunMetadata` object overwrites its old content completely; nothing accumulates.
 # - `report_tensor_allocations_upon_oom=True` fills `step_stats` without any tracing.
 # - `thread_id` in `step_stats` is 0 for every node on CPU; `Timeline` writes its own row numbers
@@ -59,11 +60,39 @@
 #
 # 关掉 C++ 日志，切到图模式，固定随机种子。`set_verbosity(ERROR)` 让后面的性能分析器
 # （profiler）不打印带本机路径的弃用警告。
+#
+# 本页有些输出取决于机器，这一格先把两件事打印出来：
+#
+# - oneDNN 是否打开。oneDNN 是 Intel 的深度学习库，TensorFlow 用它替换一部分 CPU 操作。
+#   较新的 Intel、AMD CPU（有 AVX-512 VNNI、AVX-512 BF16 或 AMX 等指令）上默认打开，
+#   部分 ARM64 CPU 上也是。环境变量 `TF_ENABLE_ONEDNN_OPTS=0` 关掉它，`=1` 打开它。
+#   打开后，追踪里的操作名不一样（见下文）。`_pywrap_util_port.IsMklEnabled()`
+#   是 TensorFlow 内部的检查函数，回答当前进程里 oneDNN 是否打开。
+# - 能看到几块 GPU。
+#
+# 本站构建网页时关掉了 oneDNN，也不让 TensorFlow 看到 GPU（`CUDA_VISIBLE_DEVICES=""`），
+# 所以页面上是“oneDNN 关、只有 CPU”的结果。你下载笔记本在自己的机器上运行，
+# 这两行可能不同；下面的断言两种情况都接受，不同的地方都会说明。
 # %% [markdown] lang="en"
 # ## Setup
 #
 # Silence the C++ logs, switch to graph mode, fix the seeds. `set_verbosity(ERROR)` keeps the
 # profiler used near the end from printing a deprecation warning that contains a local path.
+#
+# Some outputs on this page depend on the machine, so this cell prints two things first:
+#
+# - Whether oneDNN is on. oneDNN is Intel's deep learning library; TensorFlow uses it to replace
+#   some CPU ops. It is on by default on recent Intel and AMD CPUs (those with AVX-512 VNNI,
+#   AVX-512 BF16, AMX and similar instructions), and on some ARM64 CPUs.
+#   `TF_ENABLE_ONEDNN_OPTS=0` turns it off, `=1` on. With it on, the trace shows other op names
+#   (see below). `_pywrap_util_port.IsMklEnabled()` is TensorFlow's internal check of whether
+#   oneDNN is on in this process.
+# - How many GPUs TensorFlow can see.
+#
+# The site is built with oneDNN off and no GPU visible (`CUDA_VISIBLE_DEVICES=""`), so this page
+# shows "oneDNN off, CPU only" results. Run the downloaded notebook on your own machine and these
+# two lines may differ; the asserts below accept both cases, and the text says where the output
+# changes.
 
 # %%
 import os
@@ -79,8 +108,14 @@ np.random.seed(0)
 tf.compat.v1.set_random_seed(0)
 tf.compat.v1.logging.set_verbosity(tf.compat.v1.logging.ERROR)
 
+from tensorflow.python.util import _pywrap_util_port
+
+ONEDNN = _pywrap_util_port.IsMklEnabled()
+
 print("TensorFlow", tf.__version__)
 print("executing eagerly:", tf.executing_eagerly())
+print("oneDNN on:", ONEDNN)
+print("GPUs visible:", len(tf.config.list_physical_devices("GPU")))
 
 # %% [markdown] lang="zh"
 # ## 一张要被追踪的小图
@@ -88,18 +123,28 @@ print("executing eagerly:", tf.executing_eagerly())
 # 两个 Keras `Dense` 层接在一个占位符（`placeholder`）后面。形状（shape）写死成 `[4, 3]`，
 # 后面数浮点运算次数时要用到。默认图（default graph）里一共有几十个操作，
 # 大部分属于变量（variable）的初始化器（initializer）。
+#
+# 这张图用 `tf.device("/CPU:0")` 固定在 CPU 上。构建网页时看不到 GPU，固定不固定结果都一样；
+# 但在有 GPU 的机器上，不固定的话 Dense 层会放到 GPU 上，追踪里多出 GPU 设备，
+# 分区图也多出 GPU 的一张。固定之后，有 GPU 的读者看到的节点和本页一样。
 # %% [markdown] lang="en"
 # ## A small graph to trace
 #
 # Two Keras `Dense` layers after a `placeholder`. The shape is fixed to `[4, 3]`; the FLOP count
 # near the end needs it. The default graph holds a few dozen ops, most of them variable
 # initializers.
+#
+# The graph is pinned to the CPU with `tf.device("/CPU:0")`. The site is built with no GPU
+# visible, where the pin changes nothing; on a machine with a GPU, the Dense layers would
+# otherwise go to the GPU, adding a GPU device to the trace and a GPU partition graph. With the pin,
+# a reader with a GPU sees the same nodes as this page.
 
 # %%
-inputs = tf.compat.v1.placeholder(tf.float32, [4, 3], name="inputs")
-hidden = tf.keras.layers.Dense(8, activation="relu", name="hidden")
-logits = tf.keras.layers.Dense(2, name="logits")
-outputs = logits(hidden(inputs))
+with tf.device("/CPU:0"):
+    inputs = tf.compat.v1.placeholder(tf.float32, [4, 3], name="inputs")
+    hidden = tf.keras.layers.Dense(8, activation="relu", name="hidden")
+    logits = tf.keras.layers.Dense(2, name="logits")
+    outputs = logits(hidden(inputs))
 init = tf.compat.v1.global_variables_initializer()
 
 graph = tf.compat.v1.get_default_graph()
@@ -123,6 +168,9 @@ print(sess.run(outputs, feed).shape)
 
 
 # %%
+CPU = "/job:localhost/replica:0/task:0/device:CPU:0"
+
+
 def describe(md):
     nodes = sum(len(dev.node_stats) for dev in md.step_stats.dev_stats)
     print("fields set      :", [field.name for field, _ in md.ListFields()])
@@ -157,12 +205,16 @@ assert plain.ByteSize() == 0
 #
 # 这是文档里的例子：`trace_level=FULL_TRACE`。结果只有 `step_stats`（每一步的统计）被填上，
 # 分区图、代价图都还是空的。`step_stats.dev_stats` 按设备分组，这里只有一块 CPU。
+# 在有 GPU 的机器上，打开追踪后这里还可能多出 GPU 的条目（GPU 本身和它的流（stream）），
+# 所以下文只看名字是 `CPU` 这一组（`CPU` 在上面的辅助函数那一格里定义）。
 # %% [markdown] lang="en"
 # ## FULL_TRACE fills step_stats only
 #
 # This is the docs' example: `trace_level=FULL_TRACE`. Only `step_stats` gets filled; the
 # partition graphs and the cost graph stay empty. `step_stats.dev_stats` is grouped by device;
-# here there is one CPU.
+# here there is one CPU. On a machine with a GPU, tracing may add GPU entries (the GPU and its
+# streams), so the rest of the page looks only at the group named `CPU` (defined in the helper
+# cell above).
 
 # %%
 trace = tf.compat.v1.RunOptions(trace_level=tf.compat.v1.RunOptions.FULL_TRACE)
@@ -172,13 +224,14 @@ describe(traced)
 for dev in traced.step_stats.dev_stats:
     print(dev.device)
 assert [f.name for f, _ in traced.ListFields()] == ["step_stats"]
+assert CPU in {dev.device for dev in traced.step_stats.dev_stats}
 
 # %% [markdown] lang="zh"
 # 每个节点（node）一条 `NodeExecStats`。其中 `timeline_label` 写着“节点名 = 操作类型(输入…)”，
-# 不含时间，可以放心打印。下面按名字排序列出这一步真正执行的节点。
+# 不含时间，可以放心打印。下面按名字排序列出这一步在 CPU 上真正执行的节点。
 # %% [markdown] lang="en"
 # Each node gets one `NodeExecStats`. Its `timeline_label` reads "node = OpType(inputs...)" and holds
-# no timing, so it is safe to print. Here are the nodes that really ran, sorted by name.
+# no timing, so it is safe to print. Here are the nodes that really ran on the CPU, sorted by name.
 
 
 # %%
@@ -186,12 +239,13 @@ def traced_nodes(md):
     return sorted(
         (stat.node_name, stat.timeline_label.split(" = ")[1].split("(")[0])
         for dev in md.step_stats.dev_stats
+        if dev.device == CPU
         for stat in dev.node_stats
     )
 
 
 for name, op_type in traced_nodes(traced):
-    print(f"{op_type:15s} {name}")
+    print(f"{op_type:21s} {name}")
 
 # %% [markdown] lang="zh"
 # ### 追踪里没有 MatMul
@@ -200,6 +254,10 @@ for name, op_type in traced_nodes(traced):
 # 执行前，图优化器 Grappler 的重映射（`remapping`）把 Dense 层的“矩阵乘 + 加偏置 + 激活”
 # 融合成了一个操作，节点名沿用链条最后一个操作（`hidden_1/Relu`、`logits_1/BiasAdd`）。
 # 追踪记录的是**真正执行的图**，不是你用 Python 搭的那张。
+#
+# 打开 oneDNN 时，oneDNN 还会把融合后的操作换成自己的实现，追踪里看到的是
+# `_MklNativeFusedMatMul`，不是 `_FusedMatMul`。本页是 oneDNN 关闭时的结果；
+# 下面的断言按本机 oneDNN 的状态，要求其中一个名字。
 # %% [markdown] lang="en"
 # ### The trace has no MatMul
 #
@@ -208,20 +266,26 @@ for name, op_type in traced_nodes(traced):
 # "matmul + bias add + activation" into one op, named after the last op of the chain
 # (`hidden_1/Relu`, `logits_1/BiasAdd`). The trace records **the graph that really ran**, not the
 # one you built in Python.
+#
+# With oneDNN on, oneDNN then swaps the fused op for its own implementation, and the trace shows
+# `_MklNativeFusedMatMul` instead of `_FusedMatMul`. This page shows oneDNN off; the asserts
+# below require one name or the other, depending on whether oneDNN is on.
 
 # %%
+FUSED_MATMUL = "_MklNativeFusedMatMul" if ONEDNN else "_FusedMatMul"
 traced_types = {op_type for _, op_type in traced_nodes(traced)}
 print("MatMul traced:", "MatMul" in traced_types)
-print("_FusedMatMul traced:", "_FusedMatMul" in traced_types)
-assert "MatMul" in graph_op_types and "MatMul" not in traced_types
-assert "_FusedMatMul" in traced_types and "_FusedMatMul" not in graph_op_types
+print(f"{FUSED_MATMUL} traced:", FUSED_MATMUL in traced_types)
+assert "MatMul" in graph_op_types and not {"MatMul", "_MklMatMul"} & traced_types
+assert FUSED_MATMUL in traced_types and FUSED_MATMUL not in graph_op_types
 
 # %% [markdown] lang="zh"
-# 在会话配置里关掉重映射，同一张图的追踪里就出现了 `MatMul`、`BiasAdd`、`Relu`。
-# 只有排查问题时才这样做：融合后的操作更快。
+# 在会话配置里关掉重映射，同一张图的追踪里就出现了 `MatMul`、`BiasAdd`、`Relu`
+# （打开 oneDNN 时矩阵乘叫 `_MklMatMul`）。只有排查问题时才这样做：融合后的操作更快。
 # %% [markdown] lang="en"
 # Turn remapping off in the session config and the trace of the same graph shows `MatMul`,
-# `BiasAdd` and `Relu` again. Do this only while debugging: the fused op is faster.
+# `BiasAdd` and `Relu` again (with oneDNN on, the matmul is `_MklMatMul`). Do this only while
+# debugging: the fused op is faster.
 
 # %%
 from tensorflow.core.protobuf import rewriter_config_pb2
@@ -232,9 +296,10 @@ with tf.compat.v1.Session(config=no_fusion) as debug_sess:
     debug_sess.run(init)
     unfused = tf.compat.v1.RunMetadata()
     debug_sess.run(outputs, feed, options=trace, run_metadata=unfused)
+MATMUL = "_MklMatMul" if ONEDNN else "MatMul"
 unfused_types = {op_type for _, op_type in traced_nodes(unfused)}
 print(sorted(unfused_types))
-assert {"MatMul", "BiasAdd", "Relu"} <= unfused_types and "_FusedMatMul" not in unfused_types
+assert {MATMUL, "BiasAdd", "Relu"} <= unfused_types and FUSED_MATMUL not in unfused_types
 
 # %% [markdown] lang="zh"
 # ### 一条 NodeExecStats 里有什么
@@ -257,7 +322,9 @@ from tensorflow.core.framework import step_stats_pb2
 
 print([field.name for field in step_stats_pb2.NodeExecStats.DESCRIPTOR.fields])
 
-traced_stats = [stat for dev in traced.step_stats.dev_stats for stat in dev.node_stats]
+traced_stats = [
+    s for dev in traced.step_stats.dev_stats if dev.device == CPU for s in dev.node_stats
+]
 fused = next(stat for stat in traced_stats if stat.node_name == "hidden_1/Relu")
 print(fused.timeline_label)
 for out in fused.output:
@@ -273,13 +340,17 @@ assert all(stat.thread_id == 0 for stat in traced_stats)
 # %% [markdown] lang="zh"
 # ## 四个追踪级别
 #
-# `trace_level` 有四个取值。`HARDWARE_TRACE` 面向 GPU 等加速器；这台机器只有 CPU，
-# 三个非零级别填的字段和节点数完全一样。
+# `trace_level` 有四个取值。`HARDWARE_TRACE` 面向 GPU 等加速器。构建网页时看不到 GPU，
+# 三个非零级别填的字段和 CPU 上的节点数完全一样。在有 GPU 的机器上，
+# `HARDWARE_TRACE` 和 `FULL_TRACE` 还会追踪 GPU，`step_stats` 里可能多出 GPU 的条目；
+# 下面只数 CPU 上的节点，这些数不变。
 # %% [markdown] lang="en"
 # ## Four trace levels
 #
-# `trace_level` has four values. `HARDWARE_TRACE` is meant for accelerators such as GPUs; this
-# machine has only a CPU, and the three non-zero levels fill the same fields with the same nodes.
+# `trace_level` has four values. `HARDWARE_TRACE` is meant for accelerators such as GPUs. The site
+# is built with no GPU visible, and the three non-zero levels fill the same fields with the same
+# CPU nodes. On a machine with a GPU, `HARDWARE_TRACE` and `FULL_TRACE` also trace the GPU and may
+# add GPU entries to `step_stats`; the cell counts only the CPU's nodes, which stay the same.
 
 # %%
 for level in ["NO_TRACE", "SOFTWARE_TRACE", "HARDWARE_TRACE", "FULL_TRACE"]:
@@ -292,7 +363,7 @@ for level in ["NO_TRACE", "SOFTWARE_TRACE", "HARDWARE_TRACE", "FULL_TRACE"]:
 # ## output_partition_graphs：不追踪也能拿到分区图
 #
 # `output_partition_graphs=True` 单独就够了，不需要打开追踪。分区图（partition graph）是
-# 会话按设备切好、优化过、真正交给执行器的图，每个设备一张。
+# 会话按设备切好、优化过、真正交给执行器的图，每个设备一张；这张图固定在 CPU 上，所以只有一张。
 # 它比 Python 里那张计算图（graph）小得多：经过剪枝（pruning），
 # 只保留计算这次取回（`fetch`）所需的节点，
 # 被馈送（`feed`）的占位符换成了 `_Arg`，取回的张量接到 `_Retval` 上。
@@ -300,9 +371,10 @@ for level in ["NO_TRACE", "SOFTWARE_TRACE", "HARDWARE_TRACE", "FULL_TRACE"]:
 # ## output_partition_graphs: partition graphs without tracing
 #
 # `output_partition_graphs=True` is enough on its own; no tracing needed. A partition graph is the
-# graph the session cut per device, optimized and handed to the executor, one per device. It is
-# much smaller than the Python graph: only the nodes this fetch needs are kept, the fed
-# placeholder became an `_Arg`, and the fetched tensor is wired to a `_Retval`.
+# graph the session cut per device, optimized and handed to the executor, one per device (here
+# one: the graph is pinned to the CPU). It is much smaller than the Python graph: only the nodes
+# this fetch needs are kept, the fed placeholder became an `_Arg`, and the fetched tensor is wired
+# to a `_Retval`.
 
 # %%
 partitions = tf.compat.v1.RunMetadata()
@@ -316,9 +388,9 @@ describe(partitions)
 partition = partitions.partition_graphs[0]
 print("nodes:", len(partition.node), "of", len(graph.get_operations()), "in the Python graph")
 for node in partition.node:
-    print(f"{node.op:15s} {node.name}")
+    print(f"{node.op:21s} {node.name}")
 assert not partitions.HasField("step_stats")
-assert {n.op for n in partition.node} >= {"_Arg", "_Retval", "_FusedMatMul"}
+assert {n.op for n in partition.node} >= {"_Arg", "_Retval", FUSED_MATMUL}
 
 # %% [markdown] lang="zh"
 # 两个开关可以一起用：`step_stats` 和 `partition_graphs` 都会填上。追踪里的节点就是
@@ -410,7 +482,7 @@ def double_relu(t):
     return tf.nn.relu(t) * 2.0
 
 
-with tf.Graph().as_default() as fn_graph:
+with tf.Graph().as_default() as fn_graph, tf.device("/CPU:0"):
     x = tf.compat.v1.placeholder(tf.float32, [2, 2], name="x")
     y = double_relu(tf.matmul(x, x, name="square"))
 
@@ -674,7 +746,9 @@ print("processes:", [e["args"]["name"] for e in events if e["ph"] == "M"])
 op_events = [e for e in events if e["ph"] == "X"]
 print("op events:", len(op_events))
 print("ops:", sorted({e["args"]["op"] for e in op_events}))
-assert {e["args"]["name"] for e in op_events} == {name for name, _ in traced_nodes(traced)}
+assert {e["args"]["name"] for e in op_events} == {
+    stat.node_name for dev in traced.step_stats.dev_stats for stat in dev.node_stats
+}
 
 # %% [markdown] lang="zh"
 # ### Timeline 会改写你的 step_stats
@@ -767,7 +841,8 @@ plt.close(fig)
 # `tf.compat.v1.profiler.profile` 还接受一个 `run_meta` 参数，用来做耗时和内存分析；
 # 那些数字每次都变，本页只用它的浮点运算（FLOP）统计：只看图和形状，结果是固定的。
 # 注意它统计的是 Python 里那张**整图**，不是这一步真正执行的节点：变量初始化器里的运算也算进去了；
-# `MatMul` 和 `BiasAdd` 分开计数，尽管它们实际是作为一个 `_FusedMatMul` 运行的。
+# `MatMul` 和 `BiasAdd` 分开计数，尽管它们实际是作为一个 `_FusedMatMul`（打开 oneDNN 时是
+# `_MklNativeFusedMatMul`）运行的。
 # 两个矩阵乘正好是 2·4·3·8 = 192 和 2·4·8·2 = 128。
 # %% [markdown] lang="en"
 # ## tf.compat.v1.profiler: counting FLOPs
@@ -776,8 +851,9 @@ plt.close(fig)
 # those numbers change on every run, so this page uses only its floating-point operation (FLOP)
 # count, which depends only on the graph and the shapes. Note that it counts **the whole Python graph**,
 # not the nodes this step really ran: the arithmetic of the variable initializers is included, and
-# `MatMul` and `BiasAdd` are counted separately although they ran as one `_FusedMatMul`. The two
-# matmuls are exactly 2·4·3·8 = 192 and 2·4·8·2 = 128.
+# `MatMul` and `BiasAdd` are counted separately although they ran as one `_FusedMatMul`
+# (`_MklNativeFusedMatMul` with oneDNN on). The two matmuls are exactly 2·4·3·8 = 192 and
+# 2·4·8·2 = 128.
 
 # %%
 profiler = tf.compat.v1.profiler
@@ -808,7 +884,8 @@ sess.close()
 # - `run_metadata` 只是收件箱；`options` 和会话配置决定往里放什么。
 # - `FULL_TRACE` 只给 `step_stats`。分区图要 `output_partition_graphs=True`，
 #   代价图要会话配置里的 `build_cost_model`；`function_graphs` 在 `Session.run` 里始终为空。
-# - 追踪反映的是 Grappler 优化后真正执行的图：Dense 层显示为 `_FusedMatMul`。
+# - 追踪反映的是 Grappler 优化后真正执行的图：Dense 层显示为 `_FusedMatMul`
+#   （打开 oneDNN 时是 `_MklNativeFusedMatMul`）。
 # - 每一步用一个新的 `RunMetadata`，否则旧内容会被覆盖。
 #
 # 相关页面：[取回](session-fetches.md)、[馈送](session-feed-dict.md)、
@@ -823,7 +900,7 @@ sess.close()
 #   the cost graph needs `build_cost_model` in the session config; `function_graphs` is always
 #   empty in `Session.run`.
 # - The trace shows the graph that really ran after Grappler: a Dense layer appears as
-#   `_FusedMatMul`.
+#   `_FusedMatMul` (`_MklNativeFusedMatMul` with oneDNN on).
 # - Use a new `RunMetadata` per step, or the old content is overwritten.
 #
 # Related pages: [fetches](session-fetches.md), [feed_dict](session-feed-dict.md),

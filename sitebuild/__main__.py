@@ -34,7 +34,7 @@ def main(argv=None) -> int:
             nbformat.write(execute.for_jupyter(nb), out / f"{slug}.{lang}.ipynb")
             page = render.render(nb, lang, f"{slug}.{lang}.ipynb", {}, lambda name: name)
             for name, data in done.files.items():
-                (out / "downloads").mkdir(exist_ok=True)
+                (out / "downloads" / name).parent.mkdir(parents=True, exist_ok=True)
                 (out / "downloads" / name).write_bytes(data)
             (out / f"{slug}.{lang}.md").write_text(page, encoding="utf-8")
             print(f"wrote {out / f'{slug}.{lang}.md'}")

@@ -1,17 +1,20 @@
 """Execute an example's code once, cache the result, and split it into zh/en notebooks.
 
 Only code is executed: the cache key is a hash of the code cells, the injected helper, the builder
-version and the installed library versions, so editing prose never re-runs anything.
+version, the kernel's (fixed) environment, the machine's architecture and every installed
+package's version, so editing prose never re-runs anything and a change of any input does.
 """
 
+import ast
 import copy
 import functools
 import hashlib
 import json
 import multiprocessing
 import os
+import platform
 import re
-import shutil
+import signal
 import sys
 import tempfile
 import time
@@ -22,12 +25,17 @@ from pathlib import Path
 
 import nbformat
 from nbclient import NotebookClient
-from nbclient.exceptions import CellControlSignal, CellExecutionError, CellTimeoutError
+from nbclient.exceptions import (
+    CellControlSignal,
+    CellExecutionError,
+    CellTimeoutError,
+    DeadKernelError,
+)
 
-from . import expect
+from . import cache, expect, safety
 from .source import Example
 
-BUILDER_VERSION = "3"  # bump to invalidate every cached execution
+BUILDER_VERSION = "4"  # bump to invalidate every cached execution
 DEFAULT_CELL_TIMEOUT = 120  # seconds
 LIBRARIES = ("tensorflow", "keras", "tf_keras", "numpy")
 ANSI_RE = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
@@ -60,10 +68,21 @@ def _installed_versions() -> dict[str, str]:
     return found
 
 
+@functools.cache
+def packages() -> str:
+    """A digest of every installed distribution and its version (not only the libraries named in
+    the stamp: protobuf, ml_dtypes, Pygments... change outputs and pages too)."""
+    names = sorted(f"{d.metadata['Name']}=={d.version}" for d in metadata.distributions())
+    return hashlib.sha256("\n".join(names).encode()).hexdigest()[:16]
+
+
 def cache_key(example: Example) -> str:
     payload = {
         "builder": BUILDER_VERSION,
         "versions": versions(),
+        "packages": packages(),
+        "machine": platform.machine(),
+        "env": PINNED_ENV,
         "helper": expect.HELPER_SOURCE if _needs_helper(example) else "",
         "code": [cell.source for cell in example.code_cells],
     }
@@ -88,16 +107,34 @@ def code_notebook(example: Example) -> nbformat.NotebookNode:
     return nb
 
 
-def kernel_env() -> dict[str, str]:
-    env = dict(os.environ)
-    env.pop("TF_USE_LEGACY_KERAS", None)  # each example chooses its Keras explicitly
-    env.update(
-        TF_CPP_MIN_LOG_LEVEL="3",
-        PYTHONHASHSEED="0",
-        PYDEVD_DISABLE_FILE_VALIDATION="1",
-        MPLBACKEND="module://matplotlib_inline.backend_inline",
-    )
-    return env
+# The kernel's whole environment: nothing of the builder's own environment reaches it, so two
+# machines (or two shells) give the same outputs, and the cache key can include all of it.
+PINNED_ENV = {
+    # oneDNN is on by default on CPUs with AVX-512 VNNI/BF16 or AMX and off elsewhere; it renames
+    # ops (_MklNativeFusedMatMul) and changes float results. Off: the same graph on every CPU.
+    "TF_ENABLE_ONEDNN_OPTS": "0",
+    # No GPU: device lists, placement errors and kernels are the CPU's on every machine.
+    "CUDA_VISIBLE_DEVICES": "",
+    # One thread per op and between ops: reductions add up in one order on any core count.
+    "TF_NUM_INTRAOP_THREADS": "1",
+    "TF_NUM_INTEROP_THREADS": "1",
+    "OMP_NUM_THREADS": "1",
+    "TF_CPP_MIN_LOG_LEVEL": "3",
+    "PYTHONHASHSEED": "0",
+    "PYTHONDONTWRITEBYTECODE": "1",
+    "PYDEVD_DISABLE_FILE_VALIDATION": "1",
+    "MPLBACKEND": "module://matplotlib_inline.backend_inline",
+    "LANG": "C.UTF-8",
+    "LC_ALL": "C.UTF-8",
+    "TZ": "UTC",
+}
+
+
+def kernel_env(home: Path) -> dict[str, str]:
+    """PINNED_ENV, a PATH with this Python's scripts first, and a fresh, empty HOME (so no
+    ~/.keras/keras.json or ~/.config of the builder's changes what the code does)."""
+    path = os.pathsep.join([str(Path(sys.executable).parent), "/usr/local/bin", "/usr/bin", "/bin"])
+    return {**PINNED_ENV, "PATH": path, "HOME": str(home)}
 
 
 def _source_cell_for(example: Example, nb_index: int, has_helper: bool):
@@ -109,67 +146,134 @@ def _source_cell_for(example: Example, nb_index: int, has_helper: bool):
     return example.code_cells[nb_index]
 
 
-def _where(example: Example, nb_index: int, has_helper: bool) -> str:
+def _where(example: Example, nb_index: int, has_helper: bool, line: int | None = None) -> str:
     cell = _source_cell_for(example, nb_index, has_helper)
     if cell is None:
         return f"{example.path}: injected expect() helper cell"
-    return example.where(cell)
+    return example.where(cell, line)
 
 
 DOWNLOADS = "downloads"  # files the code writes here are published next to the page
+TRACEBACK_LINE_RE = re.compile(r"Cell In\[(\d+)\], line (\d+)")
+# The kernel's own threads (ipykernel, pyzmq's garbage collector for large messages, ...) come
+# and go; only the example's count.
+THREADS = (
+    "[(t.name, t.ident) for t in __import__('threading').enumerate() if t.is_alive() and not "
+    "(getattr(getattr(t, '_target', None), '__module__', None) or type(t).__module__)"
+    ".startswith(('ipykernel', 'zmq', 'IPython', 'jupyter_client', 'tornado'))]"
+)
+
+
+def _raising_line(traceback: str, execution_count) -> int | None:
+    """The line of the failing cell that raised: its last frame in the traceback."""
+    lines = [
+        int(n) for count, n in TRACEBACK_LINE_RE.findall(traceback) if count == str(execution_count)
+    ]
+    return lines[-1] if lines else None
+
+
+def _threads(client) -> set:
+    """The kernel's live Python threads, asked without running a cell."""
+    msg_id = client.kc.execute(
+        "", silent=True, store_history=False, user_expressions={"t": THREADS}
+    )
+    reply = client.wait_for_reply(msg_id)
+    value = reply["content"]["user_expressions"]["t"]
+    return {tuple(t) for t in ast.literal_eval(value["data"]["text/plain"])}
+
+
+def _kernel_death(client, kernel_log: Path) -> str:
+    """Why the kernel died: its exit code or signal, and the last lines it wrote to stderr."""
+    process = getattr(client.km.provisioner, "process", None)
+    code = None
+    if process is not None:
+        try:
+            code = process.wait(timeout=10)
+        except Exception:  # noqa: BLE001 -- still running or already reaped: say so below
+            code = process.poll()
+    if code is None:
+        cause = "exit status unknown"
+    elif code < 0:
+        cause = f"killed by signal {-code} ({signal.Signals(-code).name})"
+    else:
+        cause = f"exited with code {code}"
+    tail = kernel_log.read_text(errors="replace").splitlines()[-8:]
+    last = "".join(f"\n  kernel stderr: {line}" for line in tail) or "\n  (nothing on its stderr)"
+    return f"the kernel died ({cause}){last}"
 
 
 def run(example: Example, cell_timeout: float):
     """Run the example's code in a fresh kernel, cell by cell; raise ExecutionError on failure.
 
-    Returns the executed notebook and the files the code wrote to downloads/ (name -> bytes).
+    Returns the executed notebook and the files the code wrote to downloads/ (path -> bytes).
     """
     nb = code_notebook(example)
     has_helper = _needs_helper(example)
-    with tempfile.TemporaryDirectory(prefix=f"{example.slug}-") as workdir:
+    with tempfile.TemporaryDirectory(prefix=f"sitebuild-{example.slug}-") as tmp:
+        workdir, home = Path(tmp) / "work", Path(tmp) / "home"
+        workdir.mkdir()
+        home.mkdir()
         client = NotebookClient(
             nb,
             timeout=cell_timeout,
             kernel_name="python3",
-            resources={"metadata": {"path": workdir}},
+            resources={"metadata": {"path": str(workdir)}},
             # TF's C++ runtime writes log lines straight to fd 2 (even with
             # TF_CPP_MIN_LOG_LEVEL=3); keep them out of the notebook outputs.
             extra_arguments=["--IPKernelApp.capture_fd_output=False"],
             record_timing=False,
         )
-        # The kernel's own stderr (TF's C++ log lines, kernel warnings) goes to a log file, not
-        # into the build output; it is quoted if the kernel dies.
-        kernel_log = Path(workdir) / "kernel.log"
+        # The kernel's own stderr (TF's C++ log lines, kernel warnings) goes to a log file
+        # outside the example's folder; it is quoted if the kernel dies.
+        kernel_log = Path(tmp) / "kernel.log"
         with (
             open(kernel_log, "w") as log_file,
-            client.setup_kernel(env=kernel_env(), cwd=workdir, stderr=log_file),
+            client.setup_kernel(env=kernel_env(home), cwd=str(workdir), stderr=log_file),
         ):
             info = client.wait_for_reply(client.kc.kernel_info())
             nb.metadata["language_info"] = info["content"]["language_info"]
+            baseline = _threads(client)
             for index, cell in enumerate(nb.cells):
+                where = _where(example, index, has_helper)
                 try:
                     client.execute_cell(cell, index)
+                    left = sorted(name for name, _ in _threads(client) - baseline)
                 except CellTimeoutError:
                     raise ExecutionError(
-                        f"{_where(example, index, has_helper)}: timed out after {cell_timeout:g} s "
+                        f"{where}: timed out after {cell_timeout:g} s "
                         "(per-cell limit; set SITEBUILD_CELL_TIMEOUT to change it)"
                     ) from None
                 except CellExecutionError as err:
+                    line = _raising_line(ANSI_RE.sub("", err.traceback), cell.execution_count)
                     raise ExecutionError(
-                        f"{_where(example, index, has_helper)}: {err.ename}: "
+                        f"{_where(example, index, has_helper, line)}: {err.ename}: "
                         f"{ANSI_RE.sub('', err.evalue)}"
                     ) from None
+                except DeadKernelError:
+                    raise ExecutionError(f"{where}: {_kernel_death(client, kernel_log)}") from None
                 except (CellControlSignal, RuntimeError) as err:
-                    tail = kernel_log.read_text(errors="replace").splitlines()[-5:]
+                    raise ExecutionError(f"{where}: {type(err).__name__}: {err}") from None
+                if left:
                     raise ExecutionError(
-                        f"{_where(example, index, has_helper)}: {type(err).__name__}: {err}"
-                        + "".join(f"\n  kernel: {line}" for line in tail)
-                    ) from None
-        downloads = Path(workdir) / DOWNLOADS
-        files = {p.name: p.read_bytes() for p in sorted(downloads.glob("*")) if p.is_file()}
+                        f"{where}: the cell returned with threads still running "
+                        f"({', '.join(left)}); what they print later would land in another cell "
+                        "or be lost: join them before the cell ends"
+                    )
+        try:
+            files = safety.collect_downloads(workdir / DOWNLOADS)
+        except safety.UnsafeOutput as err:
+            raise ExecutionError(f"{example.path}: {err}") from None
+        paths = safety.local_paths(Path(tmp), Path(__file__).resolve().parent.parent, Path.cwd())
+        for index, cell in enumerate(nb.cells):
+            cell.outputs = coalesce_streams(cell.outputs)
+            for out in cell.outputs:
+                if "text/html" in out.get("data", {}):
+                    out.data["text/html"] = safety.sanitize_html(out.data["text/html"])
+            try:
+                safety.check_outputs(cell.outputs, paths)
+            except safety.UnsafeOutput as err:
+                raise ExecutionError(f"{_where(example, index, has_helper)}: {err}") from None
     _check_ran(example, nb, has_helper)
-    for cell in nb.cells:
-        cell.outputs = coalesce_streams(cell.outputs)
     return nb, files
 
 
@@ -206,25 +310,19 @@ def _check_ran(example: Example, nb, has_helper: bool) -> None:
                     )
 
 
-def _cache_path(example: Example, cache_dir: Path) -> Path:
-    return cache_dir / f"{example.slug}-{cache_key(example)}.ipynb"
-
-
 def execute(example: Example, cache_dir: Path, cell_timeout: float, log=print) -> Executed:
     key = cache_key(example)
-    cached = cache_dir / f"{example.slug}-{key}.ipynb"
-    if cached.exists():
-        try:
-            nb = nbformat.read(cached, as_version=4)
-            nbformat.validate(nb)
-        except Exception as err:
-            raise ExecutionError(
-                f"{cached}: malformed cached notebook ({type(err).__name__}: {err}); "
-                "delete it (or run `make clean`) and build again"
-            ) from None
-        seconds = nb.metadata.get("sitebuild", {}).get("seconds", 0.0)
-        files_dir = cached.with_suffix(".files")
-        files = {p.name: p.read_bytes() for p in sorted(files_dir.glob("*"))}
+    folder = cache.entry(cache_dir, example.slug, key)
+    sources = [cell.source for cell in code_notebook(example).cells]
+    try:
+        found = cache.read(folder, key, sources)
+    except cache.Rejected as err:
+        log(f"example {example.slug}: cache entry {folder} rejected: {err}; executing again")
+        cache.discard(folder)
+        found = None
+    if found is not None:
+        nb, files = found
+        seconds = nb.metadata["sitebuild"].get("seconds", 0.0)
         log(f"example {example.slug}: from cache (ran in {seconds:.1f} s when executed)")
         return Executed(nb, seconds, from_cache=True, files=files)
 
@@ -232,18 +330,15 @@ def execute(example: Example, cache_dir: Path, cell_timeout: float, log=print) -
     start = time.perf_counter()
     nb, files = run(example, cell_timeout)
     seconds = round(time.perf_counter() - start, 1)
-    nb.metadata["sitebuild"] = {"key": key, "seconds": seconds, "versions": versions()}
-    cache_dir.mkdir(parents=True, exist_ok=True)
-    for stale in cache_dir.glob(f"{example.slug}-*"):
-        shutil.rmtree(stale) if stale.is_dir() else stale.unlink()
-    if files:  # written before the notebook: a cached notebook means a complete entry
-        files_dir = cached.with_suffix(".files")
-        files_dir.mkdir()
-        for name, data in files.items():
-            (files_dir / name).write_bytes(data)
-    tmp = cached.with_suffix(".tmp")
-    nbformat.write(nb, tmp)
-    tmp.replace(cached)
+    nb.metadata["sitebuild"] = {
+        "key": key,
+        "seconds": seconds,
+        "versions": versions(),
+        "machine": platform.machine(),
+        "env": PINNED_ENV,
+    }
+    cache.write(folder, nb, files)
+    cache.prune(cache_dir, example.slug, keep=folder.name)
     log(f"example {example.slug}: executed in {seconds:.1f} s")
     return Executed(nb, seconds, from_cache=False, files=files)
 
@@ -292,6 +387,8 @@ def language_notebook(example: Example, executed: Executed, lang: str, built: st
         "example": example.slug,
         "language": lang,
         "versions": executed.notebook.metadata["sitebuild"]["versions"],
+        "machine": executed.notebook.metadata["sitebuild"]["machine"],
+        "env": executed.notebook.metadata["sitebuild"]["env"],
         "run_seconds": executed.seconds,
         "built": built,
     }
@@ -311,7 +408,11 @@ def execute_all(examples: dict[str, Example], cache_dir: Path, cell_timeout: flo
     """Yield (slug, Executed) in order. Up to SITEBUILD_JOBS examples (default: one per core, at
     most 2) run at once, each in its own kernel; the first failure stops the build."""
     jobs = int(os.environ.get("SITEBUILD_JOBS") or min(2, os.cpu_count() or 1))
-    todo = {slug: ex for slug, ex in examples.items() if not _cache_path(ex, cache_dir).exists()}
+    todo = {
+        slug: ex
+        for slug, ex in examples.items()
+        if not cache.entry(cache_dir, slug, cache_key(ex)).exists()
+    }
     if jobs <= 1 or len(todo) <= 1:
         for slug, example in examples.items():
             yield slug, execute(example, cache_dir, cell_timeout, log=log)

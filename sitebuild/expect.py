@@ -20,6 +20,11 @@ def _trim_tf_message(message):
 @contextlib.contextmanager
 def expect(error_type, fragment=""):
     """The block must raise exactly error_type, with fragment in its message; print the error."""
+    if not (isinstance(error_type, type) and issubclass(error_type, Exception)):
+        raise TypeError(
+            f"expect() checks subclasses of Exception only; {error_type!r} is not one "
+            "(KeyboardInterrupt and SystemExit stop a notebook, they cannot be shown this way)"
+        )
     try:
         yield
     except Exception as err:

@@ -5,10 +5,13 @@ turn and calls these hooks per language; execution happens once, on the first pa
 """
 
 import datetime
+import importlib
 import json
 import logging
 import os
+import platform
 import re
+import shutil
 import sys
 import time
 from pathlib import Path
@@ -20,13 +23,35 @@ from mkdocs.utils import get_relative_url
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from sitebuild import execute, highlight, render, slim, source  # noqa: E402
+import sitebuild  # noqa: E402
+
+# `mkdocs serve` loads this file anew for every rebuild, but Python keeps the sitebuild modules
+# it imported: reload them when one changed, so an edit to the builder takes effect at once.
+# (The package object itself is never reloaded: it carries what must outlive a rebuild.)
+BUILDER_MODULES = ("expect", "source", "safety", "cache", "execute", "highlight", "render", "slim")
+
+
+def _reload_changed_builder() -> None:
+    folder = Path(sitebuild.__file__).parent
+    stamps = {name: (folder / f"{name}.py").stat().st_mtime_ns for name in BUILDER_MODULES}
+    loaded = getattr(sitebuild, "loaded_stamps", None)
+    if loaded is not None and loaded != stamps:
+        for name in BUILDER_MODULES:
+            if f"sitebuild.{name}" in sys.modules:
+                importlib.reload(sys.modules[f"sitebuild.{name}"])
+        print("INFO    -  sitebuild: builder code changed, reloaded it", file=sys.stderr)
+    sitebuild.loaded_stamps = stamps
+
+
+_reload_changed_builder()
+
+from sitebuild import execute, highlight, render, safety, slim, source  # noqa: E402
 
 log = logging.getLogger("mkdocs.plugins.sitebuild")
 MARKER_RE = re.compile(r"<!--\s*notebook:\s*([\w-]+)\s*-->")
 VERSIONS_MARKER = "<!-- versions -->"
 NOTEBOOK_DIR = "notebooks"
-DOWNLOAD_LINK_RE = re.compile(r'href="downloads/([^"/]+)"')
+DOWNLOAD_LINK_RE = re.compile(r'href="downloads/([^"]+)"')
 CDN_SCRIPT_RE = re.compile(r'"https://unpkg\.com/[^"]*"')
 ALTERNATE_LINK_RE = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
 
@@ -42,6 +67,8 @@ class State:
         self.site_root: Path | None = None  # the default language's site_dir (the site's root)
         self.built = datetime.date.today().isoformat()  # the build date in every stamp
         self.highlight: highlight.CachedHighlighter | None = None
+        self.error: str | None = None  # mkdocs serve only: the example error being shown
+        self.previous_site: Path | None = None  # the last good site, until this build succeeds
 
 
 state = State()
@@ -89,6 +116,14 @@ def check_pages(docs_dir: Path, examples: dict) -> None:
         )
 
 
+def on_startup(command, dirty):
+    sitebuild.command = command  # kept on the package: serve loads this file again per rebuild
+
+
+def _serving() -> bool:
+    return getattr(sitebuild, "command", None) == "serve"
+
+
 def on_pre_build(config):
     global state
     i18n = config.plugins.get("i18n")
@@ -96,6 +131,8 @@ def on_pre_build(config):
         return  # a later language pass of mkdocs-static-i18n: everything is resolved already
     state = State()  # a new build (mkdocs serve rebuilds in the same process)
     state.site_root = Path(config.site_dir)
+    if not _serving():
+        _set_aside_previous_site(state.site_root)
     examples_dir, cache_dir, timeout = _settings(config)
     state.highlight = highlight.CachedHighlighter(cache_dir.parent / "highlight.json")
     started = time.perf_counter()
@@ -115,11 +152,15 @@ def on_pre_build(config):
                     example, done, lang, state.built
                 )
     except (source.ExampleError, execute.ExecutionError) as err:
-        raise PluginError(f"example failed: {err}") from None
+        if not _serving():
+            raise PluginError(f"example failed: {err}") from None
+        _serve_last_good(f"example failed: {err}")
     except PluginError:
         raise
     except Exception as err:  # a builder bug: still say which example it hit
         raise PluginError(f"example failed: {slug}: {type(err).__name__}: {err}") from err
+    else:
+        sitebuild.last_good = (dict(state.notebooks), dict(state.files))
     executed = sum(s["status"] == "executed" for s in state.stats.values())
     log.info(
         f"examples: {len(state.stats)} total, {executed} executed, "
@@ -129,6 +170,48 @@ def on_pre_build(config):
     stats_file.parent.mkdir(parents=True, exist_ok=True)
     stats_file.write_text(json.dumps({"executions": executed, "examples": state.stats}, indent=1))
     state.ready = True
+
+
+def _serve_last_good(message: str) -> None:
+    """`mkdocs serve` with a broken example: a failed build would leave every request waiting
+    for a good one. Serve the last good outputs instead, with the error on every page."""
+    print(f"ERROR   -  {message}\n           (serving the last good pages)", file=sys.stderr)
+    state.error = message
+    notebooks, files = getattr(sitebuild, "last_good", ({}, {}))
+    for key, nb in notebooks.items():
+        state.notebooks.setdefault(key, nb)
+    for slug, found in files.items():
+        state.files.setdefault(slug, found)
+
+
+PREVIOUS_SUFFIX = ".previous"
+
+
+def _set_aside_previous_site(site_dir: Path) -> None:
+    """Keep the last good site until this build has written both languages (on_shutdown drops
+    it; on_build_error puts it back), so a failed build never leaves half of a new site."""
+    previous = site_dir.with_name(site_dir.name + PREVIOUS_SUFFIX)
+    shutil.rmtree(previous, ignore_errors=True)
+    if site_dir.is_dir() and any(site_dir.iterdir()):
+        os.rename(site_dir, previous)
+    state.previous_site = previous
+
+
+def on_build_error(error):
+    """Put the previous site back (called once per language pass that failed)."""
+    previous, site_dir = state.previous_site, state.site_root
+    if previous is None or site_dir is None or _serving():
+        return
+    shutil.rmtree(site_dir, ignore_errors=True)
+    if previous.is_dir():
+        os.rename(previous, site_dir)
+        log.error(f"build failed: {site_dir} still holds the previous site")
+    state.previous_site = None
+
+
+def on_shutdown():
+    if state.previous_site is not None:
+        shutil.rmtree(state.previous_site, ignore_errors=True)
 
 
 def on_env(env, config, files):
@@ -157,6 +240,8 @@ def on_page_markdown(markdown, page, config, files):
 
     def embed(match):
         slug = match.group(1)
+        if (slug, lang) not in state.notebooks:  # mkdocs serve, never built: the error only
+            return ""
         nb = state.notebooks[slug, lang]
         download = get_relative_url(f"{NOTEBOOK_DIR}/{slug}.{lang}.ipynb", page.url)
         markdown = render.render(
@@ -170,8 +255,10 @@ def on_page_markdown(markdown, page, config, files):
 
         def file_link(found):
             name = found.group(1)
-            if name not in state.files[slug]:
-                wrote = sorted(state.files[slug]) or "nothing"
+            if problem := safety.check_download_name(name):
+                raise PluginError(f"examples/{slug}.py links download:{name}: {problem}")
+            if name not in state.files.get(slug, {}):
+                wrote = sorted(state.files.get(slug, {})) or "nothing"
                 raise PluginError(
                     f"examples/{slug}.py links download:{name}, but its code wrote no "
                     f"{execute.DOWNLOADS}/{name} (it wrote {wrote})"
@@ -181,9 +268,13 @@ def on_page_markdown(markdown, page, config, files):
         return DOWNLOAD_LINK_RE.sub(file_link, markdown)
 
     if not MARKER_RE.search(markdown):  # pages without a notebook get the stamp at the end
-        stamp = render.stamp(execute.versions(), state.built, lang)
+        machine = platform.machine()
+        stamp = render.stamp(execute.versions(), state.built, lang, machine, execute.PINNED_ENV)
         markdown += f'\n\n<small class="nb-stamp">{stamp}</small>\n'
-    return MARKER_RE.sub(embed, markdown)
+    markdown = MARKER_RE.sub(embed, markdown)
+    if state.error:  # mkdocs serve with a broken example
+        markdown = render.error_banner(state.error, lang) + markdown
+    return markdown
 
 
 def on_page_content(html, page, config, files):
@@ -221,7 +312,8 @@ def on_post_build(config):
         (out / "img" / name).write_bytes(png)
     for slug, files in state.files.items():
         for name, data in files.items():
-            (out / "files" / slug).mkdir(parents=True, exist_ok=True)
-            (out / "files" / slug / name).write_bytes(data)
+            path = out / "files" / slug / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(data)
     _drop_cdn_scripts(state.site_root)
     state.highlight.save()

@@ -9,6 +9,10 @@ import hashlib
 import html
 import re
 
+import markdown as markdown_lib
+
+from . import safety
+
 ANSI_RE = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
 
 LABELS = {
@@ -16,13 +20,21 @@ LABELS = {
         "download": "下载本页 Notebook（含运行输出）",
         "helper": "辅助函数 `expect`（由构建工具注入，每个演示错误的页面都有）",
         "ran": "本页代码在构建时真实运行，耗时 {seconds:.1f} 秒。",
-        "env": "环境：{versions}；构建于 {built}。",
+        "env": "环境：{versions}；{machine}；构建于 {built}。",
+        "onednn": {"0": "oneDNN 关闭", "1": "oneDNN 开启"},
+        "cpu_only": "只用 CPU",
+        "threads": "每个运算 {n} 个线程",
+        "error": "构建出错：本页显示的是上一次成功构建的结果（如果有）",
     },
     "en": {
         "download": "Download this page as a notebook (with outputs)",
         "helper": "Helper `expect` (injected by the builder into pages that demonstrate errors)",
         "ran": "The code on this page really ran at build time, in {seconds:.1f} s.",
-        "env": "Environment: {versions}; built {built}.",
+        "env": "Environment: {versions}; {machine}; built {built}.",
+        "onednn": {"0": "oneDNN off", "1": "oneDNN on"},
+        "cpu_only": "CPU only",
+        "threads": "{n} thread per op",
+        "error": "Build error: this page shows the last good build's outputs, if any",
     },
 }
 
@@ -76,7 +88,12 @@ def render_outputs(outputs, images: dict[str, bytes], image_url) -> list[str]:
             alt = html.escape(_join(data.get("text/plain", "figure")), quote=True)
             parts.append(f'<img class="nb-image" src="{image_url(name)}" alt="{alt}">')
         elif "text/html" in data:
-            parts.append(f'<div class="nb-html" markdown="0">\n{_join(data["text/html"])}\n</div>')
+            clean = safety.sanitize_html(_join(data["text/html"]))
+            parts.append(f'<div class="nb-html" markdown="0">\n{clean}\n</div>')
+        elif "text/markdown" in data:
+            converted = markdown_lib.markdown(_join(data["text/markdown"]), extensions=["tables"])
+            clean = safety.sanitize_html(converted)
+            parts.append(f'<div class="nb-html nb-markdown" markdown="0">\n{clean}\n</div>')
         elif "text/plain" in data:
             parts.append(_output_block(_join(data["text/plain"]), "nb-output"))
     flush()
@@ -96,10 +113,28 @@ VERSION_NAMES = {
 }
 
 
-def stamp(versions: dict[str, str], built: str, lang: str) -> str:
-    """The environment stamp: library versions and build date."""
+def machine_settings(machine: str, env: dict[str, str], lang: str) -> str:
+    """The settings the build pins (execute.PINNED_ENV), as a reader would say them."""
+    labels = LABELS[lang]
+    parts = [machine, labels["onednn"].get(env.get("TF_ENABLE_ONEDNN_OPTS", ""), "oneDNN ?")]
+    if env.get("CUDA_VISIBLE_DEVICES") == "":
+        parts.append(labels["cpu_only"])
+    if threads := env.get("TF_NUM_INTRAOP_THREADS"):
+        parts.append(labels["threads"].format(n=threads))
+    return ("，" if lang == "zh" else ", ").join(parts)
+
+
+def stamp(versions: dict[str, str], built: str, lang: str, machine: str, env: dict) -> str:
+    """The environment stamp: library versions, the machine settings and the build date."""
     listed = ", ".join(f"{VERSION_NAMES[k]} {versions[k]}" for k in VERSION_NAMES if k in versions)
-    return LABELS[lang]["env"].format(versions=listed, built=built)
+    settings = machine_settings(machine, env, lang)
+    return LABELS[lang]["env"].format(versions=listed, machine=settings, built=built)
+
+
+def error_banner(message: str, lang: str) -> str:
+    """mkdocs serve only: the example error, above the last good outputs."""
+    body = _indent(_fence(message, "text"))
+    return f'!!! failure "{LABELS[lang]["error"]}"\n\n{body}\n\n'
 
 
 def render(
@@ -108,13 +143,14 @@ def render(
     """Markdown for the whole notebook, with a download link and run stamp after the title.
     `code_block` (source -> Markdown) can stand in for the code cells' fences."""
     labels = LABELS[lang]
-    seconds = nb.metadata["sitebuild"]["run_seconds"]
+    meta = nb.metadata["sitebuild"]
+    seconds = meta["run_seconds"]
     banner = (
         # raw HTML, not a Markdown link: mkdocs would report the .ipynb as a missing doc page
         f'<a class="md-button nb-download" href="{download_url}" download>'
         f":material-download: {labels['download']}</a>\n\n"
         f'<small class="nb-stamp">{labels["ran"].format(seconds=seconds)} '
-        f"{stamp(nb.metadata['sitebuild']['versions'], nb.metadata['sitebuild']['built'], lang)}"
+        f"{stamp(meta['versions'], meta['built'], lang, meta['machine'], meta['env'])}"
         "</small>"
     )
     blocks: list[str] = []

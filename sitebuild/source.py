@@ -37,6 +37,7 @@ class Cell:
     number: int  # 1-based position among the file's cells
     line: int  # 1-based line of the cell's "# %%" header
     lang: str | None = None
+    code_line: int = 0  # 1-based file line of the first line of `source` (code cells)
 
 
 @dataclass
@@ -49,8 +50,11 @@ class Example:
     def code_cells(self) -> list[Cell]:
         return [c for c in self.cells if c.kind == "code"]
 
-    def where(self, cell: Cell) -> str:
-        return f"{self.path}: cell {cell.number} (line {cell.line})"
+    def where(self, cell: Cell, line_in_cell: int | None = None) -> str:
+        """'file: cell N (line L)': L is the file line of `line_in_cell` (1-based, within the
+        cell's code) when known, else the cell's header line."""
+        line = cell.line if line_in_cell is None else cell.code_line + line_in_cell - 1
+        return f"{self.path}: cell {cell.number} (line {line})"
 
 
 def _uncomment(lines: list[str], path: Path, start: int) -> str:
@@ -71,10 +75,21 @@ def _uncomment(lines: list[str], path: Path, start: int) -> str:
 
 def parse(path: Path) -> Example:
     """Parse and validate one example file; raise ExampleError naming file, cell and line."""
+    data = path.read_bytes()
+    if data.startswith(b"\xef\xbb\xbf"):
+        raise ExampleError(
+            f"{path}: line 1: the file starts with a UTF-8 byte-order mark (BOM); "
+            "save it as UTF-8 without BOM"
+        )
     try:
-        text = path.read_text(encoding="utf-8")
+        text = data.decode("utf-8")
     except UnicodeDecodeError as err:
-        raise ExampleError(f"{path}: not UTF-8 text ({err})") from None
+        line = data[: err.start].count(b"\n") + 1
+        column = err.start - (data.rfind(b"\n", 0, err.start) + 1) + 1
+        raise ExampleError(
+            f"{path}: line {line}, column {column}: not UTF-8 text "
+            f"(byte {data[err.start : err.start + 1]!r} cannot be decoded: {err.reason})"
+        ) from None
     lines = text.splitlines()
     headers = [i for i, line in enumerate(lines) if CELL_RE.match(line)]
     if not headers:
@@ -105,7 +120,9 @@ def parse(path: Path) -> Example:
                     f"{path}: cell {number} (line {line_no}): code is shared by both languages; "
                     "drop lang= from code cells"
                 )
-            cell = Cell("code", "\n".join(body).strip("\n"), number, line_no)
+            blank = next((i for i, text in enumerate(body) if text != ""), 0)
+            code = "\n".join(body).strip("\n")
+            cell = Cell("code", code, number, line_no, code_line=line_no + 1 + blank)
         if meta:
             raise ExampleError(
                 f"{path}: cell {number} (line {line_no}): unknown cell metadata {sorted(meta)}"
@@ -126,8 +143,7 @@ def _check_code(example: Example) -> None:
             ast.parse(cell.source, filename=str(example.path))
         except SyntaxError as err:
             raise ExampleError(
-                f"{example.path}: cell {cell.number} (line {cell.line + (err.lineno or 0)}): "
-                f"SyntaxError: {err.msg}"
+                f"{example.where(cell, err.lineno or 1)}: SyntaxError: {err.msg}"
             ) from None
 
 

@@ -4,12 +4,19 @@ Each test builds a tiny site that inherits the real mkdocs.yml (same theme, plug
 with a small pure-Python example, injects one fault, and checks how `mkdocs build` fails.
 """
 
+import importlib
 import json
+import re
+import socket
+import subprocess
 import textwrap
+import time
+import urllib.request
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, mkdocs_build
+from conftest import BIN, ROOT, mkdocs_build
 
 GOOD_EXAMPLE = """\
 # %% [markdown] lang="zh"
@@ -114,14 +121,14 @@ def test_good_tiny_site_builds_and_caches(tiny):
 
 def test_unexpected_exception_names_file_cell_and_cause(tiny):
     tiny.write_example(GOOD_EXAMPLE.replace("total = sum(range(4))", "total = {}['missing']"))
-    assert_fails(tiny.build(), "tiny.py: cell 3 (line 10)", "KeyError: 'missing'")
+    assert_fails(tiny.build(), "tiny.py: cell 3 (line 11)", "KeyError: 'missing'")
 
 
 def test_expected_error_not_raised(tiny):
     tiny.write_example(GOOD_EXAMPLE.replace("    1 / 0", "    1 / 1"))
     assert_fails(
         tiny.build(),
-        "tiny.py: cell 6 (line 19)",
+        "tiny.py: cell 6 (line 20)",
         "AssertionError: expected ZeroDivisionError, but nothing was raised",
     )
 
@@ -130,7 +137,7 @@ def test_different_exception_type_than_promised(tiny):
     tiny.write_example(GOOD_EXAMPLE.replace("    1 / 0", "    int('x')"))
     assert_fails(
         tiny.build(),
-        "tiny.py: cell 6 (line 19)",
+        "tiny.py: cell 6 (line 20)",
         "expected ZeroDivisionError, got ValueError",
     )
 
@@ -139,7 +146,7 @@ def test_expected_message_fragment_missing(tiny):
     tiny.write_example(GOOD_EXAMPLE.replace('"division by zero"', '"modulo by zero"'))
     assert_fails(
         tiny.build(),
-        "tiny.py: cell 6 (line 19)",
+        "tiny.py: cell 6 (line 20)",
         "expected 'modulo by zero' in the ZeroDivisionError message",
     )
 
@@ -195,13 +202,6 @@ def test_syntax_error_in_example(tiny):
     assert_fails(tiny.build(), "tiny.py: cell 3 (line 12)", "SyntaxError")
 
 
-def test_malformed_cached_notebook(tiny):
-    assert tiny.build().returncode == 0
-    (cached,) = (tiny.cache / "notebooks").glob("tiny-*.ipynb")
-    cached.write_text("{ not json")
-    assert_fails(tiny.build(), cached.name, "malformed cached notebook")
-
-
 def test_page_embedding_unknown_example(tiny):
     for lang in ("zh", "en"):
         tiny.write_page(f"index.{lang}.md", "<!-- notebook: tiny -->\n<!-- notebook: nope -->\n")
@@ -252,4 +252,379 @@ def test_examples_run_in_parallel_and_a_failure_is_named(tiny):
     assert result.returncode == 0, result.stderr
     assert tiny.stats()["executions"] == 2
     tiny.write_example(GOOD_EXAMPLE.replace("sum(range(4))", "sum(range(4)) / 0"), name="second.py")
-    assert_fails(tiny.build(SITEBUILD_JOBS="2"), "second.py: cell 3 (line 10)", "ZeroDivisionError")
+    assert_fails(tiny.build(SITEBUILD_JOBS="2"), "second.py: cell 3 (line 11)", "ZeroDivisionError")
+
+
+# --- The cache: verified when read, written atomically ---------------------------------------
+
+
+def cached_entry(tiny) -> Path:
+    (entry,) = (p for p in (tiny.cache / "notebooks").iterdir() if not p.name.startswith("."))
+    return entry
+
+
+def edit_cached_notebook(tiny, change) -> None:
+    path = cached_entry(tiny) / "notebook.ipynb"
+    nb = json.loads(path.read_text())
+    change(nb)
+    path.write_text(json.dumps(nb))
+
+
+def fake_output(nb):
+    nb["cells"][1]["outputs"][0]["text"] = "total 42\n"
+
+
+def fake_code(nb):
+    nb["cells"][1]["source"] = "print('total 42')"
+
+
+def drop_cells(nb):
+    nb["cells"] = nb["cells"][:1]
+
+
+def drop_metadata(nb):
+    del nb["metadata"]["sitebuild"]
+
+
+@pytest.mark.parametrize(
+    ("change", "reason"),
+    [
+        (fake_output, "its outputs were changed after execution"),
+        (fake_code, "code cell 1 is not the example's code"),
+        (drop_cells, "it holds 1 cells, the example has 3 to run"),
+        (drop_metadata, "it has no sitebuild metadata"),
+        (lambda nb: nb.clear(), "notebook.ipynb is malformed"),
+    ],
+)
+def test_a_tampered_cache_entry_is_rejected_and_run_again(tiny, change, reason):
+    assert tiny.build().returncode == 0
+    edit_cached_notebook(tiny, change)
+    result = tiny.build()
+    assert result.returncode == 0, result.stderr
+    assert f"rejected: {reason}" in result.stderr and "executing again" in result.stderr
+    assert tiny.stats()["executions"] == 1
+    page = (tiny.root / "site/en/index.html").read_text()
+    assert "total 6" in page and "total 42" not in page
+
+
+def test_not_json_and_half_written_entries_are_rejected(tiny):
+    assert tiny.build().returncode == 0
+    (cached_entry(tiny) / "notebook.ipynb").write_text("{ not json")
+    assert "notebook.ipynb is malformed" in tiny.build().stderr
+    (cached_entry(tiny) / "notebook.ipynb").unlink()  # as a killed writer of the old layout left it
+    result = tiny.build()
+    assert "rejected: notebook.ipynb is missing" in result.stderr and result.returncode == 0
+
+
+def test_a_cached_file_that_changed_is_rejected(tiny):
+    tiny.write_example(GOOD_EXAMPLE + DOWNLOAD_CELLS)
+    assert tiny.build().returncode == 0
+    (cached_entry(tiny) / "files" / "data.txt").write_text("not what the example wrote")
+    result = tiny.build()
+    assert "rejected: its files differ from those recorded at execution" in result.stderr
+    published = tiny.root / "site/notebooks/files/tiny/data.txt"
+    assert published.read_text() == "written by the example"
+
+
+ENV_NAMES = ("MY_VAR", "TF_ENABLE_ONEDNN_OPTS", "CUDA_VISIBLE_DEVICES", "TF_USE_LEGACY_KERAS")
+ENV_EXAMPLE = GOOD_EXAMPLE.replace(
+    'print("total", total)',
+    f'import os\nprint("total", total)\nfor name in {ENV_NAMES}:\n'
+    "    print(name, repr(os.environ.get(name)))",
+)
+KERNEL_SEES = ("MY_VAR None", "TF_ENABLE_ONEDNN_OPTS '0'", "CUDA_VISIBLE_DEVICES ''")
+
+
+def test_the_builders_environment_does_not_reach_the_kernel(tiny):
+    tiny.write_example(ENV_EXAMPLE)
+    first = tiny.build(MY_VAR="one", TF_ENABLE_ONEDNN_OPTS="0", TF_USE_LEGACY_KERAS="1")
+    assert first.returncode == 0, first.stderr
+    page = (tiny.root / "site/en/index.html").read_text()
+    for line in (*KERNEL_SEES, "TF_USE_LEGACY_KERAS None"):
+        assert line in page, line
+    # another environment: still the same inputs to the kernel, so the cache is right to serve it
+    second = tiny.build(MY_VAR="two", TF_ENABLE_ONEDNN_OPTS="1")
+    assert second.returncode == 0 and tiny.stats()["executions"] == 0
+    tiny.write_example(ENV_EXAMPLE.replace("range(4)", "range(5)"))
+    third = tiny.build(MY_VAR="two", TF_ENABLE_ONEDNN_OPTS="1")
+    assert third.returncode == 0 and tiny.stats()["executions"] == 1
+    for line in KERNEL_SEES:
+        assert line in (tiny.root / "site/en/index.html").read_text(), line
+
+
+def test_the_cache_key_covers_the_kernel_environment_and_the_machine(monkeypatch):
+    from sitebuild import execute, source
+
+    example = source.parse(ROOT / "examples" / "quick_start.py")
+    key = execute.cache_key(example)
+    monkeypatch.setitem(execute.PINNED_ENV, "TF_ENABLE_ONEDNN_OPTS", "1")
+    assert execute.cache_key(example) != key
+    monkeypatch.setitem(execute.PINNED_ENV, "TF_ENABLE_ONEDNN_OPTS", "0")
+    assert execute.cache_key(example) == key
+    monkeypatch.setattr(execute.platform, "machine", lambda: "aarch64")
+    assert execute.cache_key(example) != key
+
+
+MANY_FILES = """
+# %%
+import pathlib
+
+pathlib.Path("downloads").mkdir(exist_ok=True)
+for i in range(51):
+    pathlib.Path(f"downloads/f{i}.txt").write_text(f"file {i}" * 2000)
+"""
+
+
+def test_two_builds_at_once_leave_one_whole_entry(tiny):
+    tiny.write_example(GOOD_EXAMPLE + DOWNLOAD_CELLS + MANY_FILES)
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        results = list(pool.map(lambda _: tiny.build(), range(2)))
+    for result in results:
+        assert result.returncode == 0, result.stderr
+    (entry,) = [p for p in (tiny.cache / "notebooks").iterdir()]
+    assert len(list((entry / "files").iterdir())) == 52
+    third = tiny.build()
+    assert third.returncode == 0 and tiny.stats()["executions"] == 0, third.stderr
+    assert len(list((tiny.root / "site/notebooks/files/tiny").iterdir())) == 52
+
+
+# --- Contained examples ----------------------------------------------------------------------
+
+
+def download_cells(code: str, link: str = "data.txt") -> str:
+    return f"""
+# %% [markdown] lang="zh"
+# 下载 <a href="download:{link}" download>{link}</a>
+# %% [markdown] lang="en"
+# Download <a href="download:{link}" download>{link}</a>
+
+# %%
+import os
+import pathlib
+
+pathlib.Path("downloads").mkdir(exist_ok=True)
+{code}
+"""
+
+
+def test_a_symlink_in_downloads_is_refused(tiny):
+    tiny.write_example(
+        GOOD_EXAMPLE + download_cells('os.symlink("/etc/passwd", "downloads/data.txt")')
+    )
+    assert_fails(tiny.build(), "downloads/data.txt is a symbolic link (to /etc/passwd)")
+    assert not (tiny.root / "site/notebooks/files").exists()
+
+
+def test_a_hard_link_in_downloads_is_refused(tiny):
+    code = 'pathlib.Path("x").write_text("x")\nos.link("x", "downloads/data.txt")'
+    tiny.write_example(GOOD_EXAMPLE + download_cells(code))
+    assert_fails(tiny.build(), "downloads/data.txt is a hard link")
+
+
+def test_a_symlinked_downloads_folder_is_refused(tiny):
+    code = 'os.rmdir("downloads")\nos.symlink("/etc", "downloads")'
+    tiny.write_example(GOOD_EXAMPLE + download_cells(code))
+    assert_fails(tiny.build(), "downloads/ is not a folder the example created")
+
+
+def test_nested_download_folders_are_published(tiny):
+    code = (
+        'pathlib.Path("downloads/sub").mkdir()\npathlib.Path("downloads/sub/a.txt").write_text("a")'
+    )
+    tiny.write_example(GOOD_EXAMPLE + download_cells(code, link="sub/a.txt"))
+    result = tiny.build()
+    assert result.returncode == 0, result.stderr
+    assert (tiny.root / "site/notebooks/files/tiny/sub/a.txt").read_text() == "a"
+    assert (
+        'href="../notebooks/files/tiny/sub/a.txt"' in (tiny.root / "site/en/index.html").read_text()
+    )
+
+
+def test_a_download_link_leaving_downloads_is_refused(tiny):
+    code = 'pathlib.Path("secret.txt").write_text("s")'
+    tiny.write_example(GOOD_EXAMPLE + download_cells(code, link="../secret.txt"))
+    assert_fails(tiny.build(), "links download:../secret.txt", "no '..'")
+
+
+def test_an_example_runs_in_a_fresh_folder_with_an_empty_home(tiny):
+    code = (
+        'assert os.listdir(".") == ["downloads"], os.listdir(".")\n'
+        f'assert os.path.expanduser("~") != {str(Path.home())!r}\n'
+        'assert not os.path.exists(os.path.expanduser("~/.keras"))\n'
+        'pathlib.Path("downloads/data.txt").write_text("ok")'
+    )
+    tiny.write_example(GOOD_EXAMPLE + download_cells(code))
+    result = tiny.build()
+    assert result.returncode == 0, result.stderr
+
+
+# --- Safe output -----------------------------------------------------------------------------
+
+HTML_CELLS = """
+# %%
+from IPython.display import HTML, Markdown, display
+
+display(HTML('<b>bold</b><script>alert(1)</script><img src=x onerror="alert(2)">'
+             '<a href="https://example.com/x">out</a><img src="//cdn.example/y.png">'))
+display(Markdown("| a | b |\\n|---|---|\\n| 1 | **2** |\\n\\n<script>alert(3)</script>"))
+"""
+
+
+def test_html_and_markdown_outputs_are_rendered_and_sanitized(tiny):
+    tiny.write_example(GOOD_EXAMPLE + HTML_CELLS)
+    result = tiny.build()
+    assert result.returncode == 0, result.stderr
+    for page in ("site/index.html", "site/en/index.html"):
+        outputs = "".join(
+            re.findall(
+                r'<div class="nb-html[^"]*"[^>]*>(.*?)</div>', (tiny.root / page).read_text(), re.S
+            )
+        )
+        assert "<b>bold</b>" in outputs and "<strong>2</strong>" in outputs and "<table>" in outputs
+        for bad in ("alert(", "onerror", "example.com", "cdn.example", "Markdown object"):
+            assert bad not in outputs, f"{bad} in {page}"
+    nb = json.loads((tiny.root / "site/notebooks/tiny.en.ipynb").read_text())
+    assert "alert(" not in json.dumps(nb["cells"][-1]["outputs"][0])
+
+
+@pytest.mark.parametrize(
+    ("code", "message"),
+    [
+        ("import os\nprint(os.getcwd())", "output shows a local path"),
+        ("import os\nprint(os.path.expanduser('~'))", "output shows a local path"),
+        ("import sys\nprint(sys.executable)", "output shows a local path"),
+        ("print('/root/.keras/keras.json')", "output shows a"),  # the builder's home, or any
+        ("print('/home/alice/data.csv')", "output shows a home folder"),
+        ("print(object())", "output shows a memory address"),
+    ],
+)
+def test_outputs_that_reveal_the_machine_fail_the_build(tiny, code, message):
+    tiny.write_example(GOOD_EXAMPLE.replace('print("total", total)', code))
+    assert_fails(tiny.build(), "tiny.py: cell 3 (line 10)", message)
+
+
+def test_an_oversized_output_fails_the_build_with_its_size(tiny):
+    tiny.write_example(GOOD_EXAMPLE.replace('print("total", total)', 'print("x" * 3_000_000)'))
+    assert_fails(tiny.build(), "tiny.py: cell 3 (line 10)", "outputs are 2.9 MB", "over the limit")
+
+
+def test_a_thread_printing_after_its_cell_fails_the_build(tiny):
+    code = (
+        "import threading, time\n"
+        "def late():\n"
+        "    time.sleep(1)\n"
+        "    print('late line')\n"
+        "threading.Thread(target=late, name='late-printer').start()"
+    )
+    tiny.write_example(GOOD_EXAMPLE.replace('print("total", total)', code))
+    assert_fails(tiny.build(), "tiny.py: cell 3 (line 10)", "threads still running (late-printer)")
+
+
+# --- Clear messages --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("code", "cause"),
+    [
+        ("import os, signal\nos.kill(os.getpid(), signal.SIGKILL)", "killed by signal 9 (SIGKILL)"),
+        (
+            "import os\nos.write(2, b'dying now\\n')\nos._exit(3)",
+            "exited with code 3",
+        ),
+    ],
+)
+def test_a_dead_kernel_is_explained(tiny, code, cause):
+    tiny.write_example(GOOD_EXAMPLE.replace('print("total", total)', code))
+    result = tiny.build()
+    assert_fails(result, "tiny.py: cell 3 (line 10)", f"the kernel died ({cause})")
+    if "exited" in cause:
+        assert "kernel stderr: dying now" in result.stderr
+
+
+def test_the_error_names_the_line_that_raised(tiny):
+    code = 'print("total", total)\nx = 1\n\n{}["deep"]\n'
+    tiny.write_example(GOOD_EXAMPLE.replace('print("total", total)', code))
+    assert_fails(tiny.build(), "tiny.py: cell 3 (line 15)", "KeyError: 'deep'")
+
+
+def test_a_byte_order_mark_is_named(tiny):
+    (tiny.examples / "tiny.py").write_bytes(b"\xef\xbb\xbf" + GOOD_EXAMPLE.encode())
+    assert_fails(tiny.build(), "tiny.py: line 1: the file starts with a UTF-8 byte-order mark")
+
+
+def test_invalid_utf8_names_the_line(tiny):
+    data = GOOD_EXAMPLE.encode().replace(b"Some prose.", b"Some \xff prose.")
+    (tiny.examples / "tiny.py").write_bytes(data)
+    assert_fails(tiny.build(), "tiny.py: line 8, column 8: not UTF-8 text")
+
+
+def test_expect_refuses_what_it_cannot_catch(tiny):
+    tiny.write_example(GOOD_EXAMPLE.replace("ZeroDivisionError, ", "KeyboardInterrupt, "))
+    assert_fails(
+        tiny.build(),
+        "tiny.py: cell 6 (line 20)",
+        "expect() checks subclasses of Exception only; <class 'KeyboardInterrupt'>",
+    )
+
+
+# --- Whole sites -----------------------------------------------------------------------------
+
+
+def test_a_failed_build_leaves_the_previous_site_whole(tiny):
+    assert tiny.build().returncode == 0
+    before = {
+        p.relative_to(tiny.root): p.read_bytes() for p in (tiny.root / "site").rglob("*.html")
+    }
+    assert Path("site/en/index.html") in before
+    # only the English pass fails (a broken link in the en page, under --strict)
+    tiny.write_page("index.en.md", "<!-- notebook: tiny -->\n\nSee [nowhere](nowhere.md).\n")
+    tiny.write_example(GOOD_EXAMPLE.replace("一段说明。", "新的说明。"))
+    assert_fails(tiny.build(), "nowhere.md", "still holds the previous site")
+    after = {p.relative_to(tiny.root): p.read_bytes() for p in (tiny.root / "site").rglob("*.html")}
+    assert after == before
+    assert not (tiny.root / "site.previous").exists()
+
+
+def test_a_failed_first_build_leaves_no_half_site(tiny):
+    tiny.write_page("index.en.md", "<!-- notebook: tiny -->\n\nSee [nowhere](nowhere.md).\n")
+    assert_fails(tiny.build(), "nowhere.md")
+    assert not (tiny.root / "site").exists()
+
+
+def test_serve_keeps_answering_while_an_example_is_broken(tiny):
+    assert tiny.build().returncode == 0  # a good build first: its outputs are in the cache
+    tiny.write_example(GOOD_EXAMPLE.replace("total = sum(range(4))", "total = {}['missing']"))
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    cmd = [str(BIN / "mkdocs"), "serve", "--strict", "--no-livereload", "-a", f"127.0.0.1:{port}"]
+    server = subprocess.Popen(
+        cmd, cwd=tiny.root, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True
+    )
+    try:
+        page = None
+        for _ in range(120):
+            time.sleep(0.5)
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/en/", timeout=10) as r:
+                    page = r.read().decode()
+                break
+            except OSError:
+                assert server.poll() is None, server.stderr.read()
+        assert page is not None, "mkdocs serve never answered"
+        assert "Build error" in page and "KeyError" in page and "missing" in page
+    finally:
+        server.terminate()
+        stderr = server.communicate(timeout=30)[1]
+    assert "example failed: examples/tiny.py: cell 3 (line 11): KeyError" in stderr
+
+
+def test_serve_reloads_builder_code_that_changed():
+    import sitebuild
+    from sitebuild import execute
+
+    hooks = importlib.import_module("sitebuild.hooks")
+    sitebuild.loaded_stamps = {"execute": 0}  # as if the files changed since they were loaded
+    execute.BUILDER_VERSION = "stale"
+    hooks._reload_changed_builder()
+    assert execute.BUILDER_VERSION != "stale"
