@@ -155,11 +155,13 @@ def _where(example: Example, nb_index: int, has_helper: bool, line: int | None =
 
 DOWNLOADS = "downloads"  # files the code writes here are published next to the page
 TRACEBACK_LINE_RE = re.compile(r"Cell In\[(\d+)\], line (\d+)")
-# The kernel's own threads (ipykernel, pyzmq's garbage collector for large messages, ...) come
-# and go; only the example's count.
+# Threads that can print after their cell: non-daemon ones, and any running a function the
+# example defined. Idle daemon pools of libraries (tf_keras keeps a ThreadPool) and the kernel's
+# own threads (ipykernel, pyzmq's collector for large messages) come and go; they do not count.
 THREADS = (
-    "[(t.name, t.ident) for t in __import__('threading').enumerate() if t.is_alive() and not "
-    "(getattr(getattr(t, '_target', None), '__module__', None) or type(t).__module__)"
+    "[(t.name, t.ident) for t in __import__('threading').enumerate() if t.is_alive() and "
+    "(not t.daemon or getattr(getattr(t, '_target', None), '__module__', None) == '__main__') "
+    "and not (getattr(getattr(t, '_target', None), '__module__', None) or type(t).__module__)"
     ".startswith(('ipykernel', 'zmq', 'IPython', 'jupyter_client', 'tornado'))]"
 )
 

@@ -50,6 +50,12 @@ def test_every_page_is_built_in_both_languages(site, pages):
         for lang in ("zh", "en"):
             html = page_html(site, page, lang).read_text(encoding="utf-8")
             assert f'<html lang="{lang}"' in html, f"{page} ({lang}) has the wrong html lang"
+            # the stamp names the settings the build pins (sitebuild/execute.py PINNED_ENV)
+            pinned = {
+                "zh": "oneDNN 关闭，只用 CPU，每个运算 1 个线程",
+                "en": "oneDNN off, CPU only",
+            }
+            assert pinned[lang] in html, f"{page} ({lang}): the stamp lacks the pinned settings"
 
 
 def test_notebooks_exist_valid_with_outputs(site, examples):
