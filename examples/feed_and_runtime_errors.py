@@ -21,7 +21,7 @@
 # | `ValueError` | [could not convert string to float](#could-not-convert-string-to-float) | 数值占位符收到非数字字符串 | 清洗数据，或在图里用 `tf.strings.to_number` |
 # | `TypeError` | [float() argument must be a string or a real number, not 'dict'](#float-argument-not-dict) | 值是字典等无法转成数组的对象 | 馈送数组 |
 # | `ValueError` | [setting an array element with a sequence. … inhomogeneous shape](#inhomogeneous-shape) | 嵌套列表长短不一 | 补齐成矩形 |
-# | `TypeError` | [Type of feed value 300 … is not compatible with Tensor type](#feed-value-300-not-compatible) | Python 整数超出占位符类型的范围 | 换更宽的类型（数组会**静默溢出**） |
+# | `TypeError` | [Type of feed value 300 … is not compatible with Tensor type](#feed-value-300-not-compatible) | Python 整数超出占位符类型的范围 | 换更宽的类型；数组会**静默回绕**（wrap around） |
 # | `ValueError` | [Cannot feed value of shape (3,) for Tensor p:0, which has shape (2,)](#cannot-feed-value-of-shape) | 形状与占位符不符 | 改数据形状，或声明 `None` 维度 |
 # | `InvalidArgumentError` | [You must feed a value for placeholder tensor 'p'](#you-must-feed-a-value) | 需要的占位符没有馈送 | 馈送它，或用 `placeholder_with_default` |
 # | `FailedPreconditionError` | [Could not find variable v. … uninitialized.](#could-not-find-variable) | 资源变量没有初始化 | 先运行 `global_variables_initializer()` |
@@ -397,7 +397,7 @@ print("fixed:", sess.run(doubled, feed_dict={p: [record["x"], record["y"]]}))
 # !!! warning "这些馈送不报错，却悄悄改了你的数据"
 #     转换由 numpy 完成，很多“错误”的值会被默默接受：
 #     `None` 变成 `nan`；`1.7` 馈送给 `int32` 占位符被截断成 `1`；
-#     列表或数组里的 `300` 馈送给 `int8` 占位符**溢出**成 `44`。
+#     列表或数组里的 `300` 馈送给 `int8` 占位符，**回绕**成 `44`。
 #     只有**单个** Python 整数超出范围时，TensorFlow 才会检查并报错（见
 #     [下文](#feed-value-300-not-compatible)）。
 # %% [markdown] lang="en"
@@ -456,7 +456,7 @@ print("fixed:", sess.run(any_shape, feed_dict={any_shape: padded}).tolist())
 # 单个 Python 整数超出了占位符数据类型的范围。
 #
 # **原因**：`int8` 只能表示 -128 到 127。对单个 Python `int`，TensorFlow 会检查；
-# 同样的数放进列表或数组却**不检查**，会静默溢出（见上面的警告）。
+# 同样的数放进列表或数组却**不检查**，会静默回绕（见上面的警告）。
 #
 # **解决**：给占位符一个足够宽的数据类型（消息建议 `int64`），或者先检查、裁剪数据。
 # %% [markdown] lang="en"

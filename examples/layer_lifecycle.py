@@ -164,17 +164,19 @@ for version, _, Lin in VERSIONS:
 # %% [markdown] lang="zh"
 # 形状只在第一次调用时定下来。之后换一个特征维度（4 变成 5）来调用，`build` 不会重新运行，
 # 旧权重的形状对不上，矩阵乘法报错。两个版本都是 `InvalidArgumentError`，
-# 都在消息前面加了一句层的名字。
+# 都在消息前面加了一句，说明是调用哪个层时出的错：Keras 3 写类名（`Lin.call()`），
+# tf_keras 写层名和类名（`'lin' (type Lin)`）。
 #
 # 消息中间 `{{function_node ...}}` 里是 TensorFlow 内部执行这个操作的函数名，它随机器而变：
 # 本页是关闭 oneDNN、只有 CPU 时的结果，写作 `__wrapped__MatMul_device_…CPU:0`；
 # 打开 oneDNN 时（较新的 Intel、AMD CPU 上默认打开）是 `__wrapped____MklMatMul_device_…`，
-# 在 GPU 上运行时设备是 `GPU:0`。下面的检查只看不变的那一段 `Matrix size-incompatible`。
+# 在 GPU 上运行时设备（device）是 `GPU:0`。下面的检查只看不变的那一段 `Matrix size-incompatible`。
 # %% [markdown] lang="en"
 # The shape is fixed by the first call. Call the layer again with a different number of features
 # (5 instead of 4): `build` does not run again, the old weight does not fit, and the matrix
 # multiplication fails. Both versions raise `InvalidArgumentError`, each prefixed with a line
-# naming the layer.
+# saying which layer was being called: Keras 3 names the class (`Lin.call()`), tf_keras the layer
+# and its class (`'lin' (type Lin)`).
 #
 # The `{{function_node ...}}` part in the middle of the message names the internal function that
 # ran the op, and it depends on the machine: this page, built with oneDNN off and CPU only, shows

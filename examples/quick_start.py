@@ -43,13 +43,14 @@
 #
 # 先关掉 TensorFlow 的 C++ 日志（必须在 `import tensorflow` 之前设置），
 # 再切换到 TF1 的图模式（`graph mode`）：之后创建的张量都只是图里的节点，要在会话里运行才有值。
-# 随机种子固定下来，每次运行的输出都一样。
+# 随机种子固定下来，每次运行的输出都一样。换一种 CPU，浮点结果的最后几位可能不同，所以结果四舍五入后再打印。
 # %% [markdown] lang="en"
 # ## Setup
 #
 # Silence TensorFlow's C++ logging (this must happen before `import tensorflow`), then switch to
 # TF1 graph mode: from here on, tensors are nodes in a graph and only get values inside a session.
-# Fixed seeds make every run print the same numbers.
+# Fixed seeds make every run print the same numbers. On another kind of CPU the last digits of
+# float results can differ, so results are printed rounded.
 
 # %%
 import os

@@ -580,7 +580,7 @@ print(sess.run(tf.sparse.to_dense(st), feed_dict={st.indices: [[1, 1]], st.value
 #
 # 1. 值是 Python `int`（`bool` 也算）时，检查转换成目标类型后是否不变，变了就报 `TypeError`；
 # 2. 用 numpy 转换：数值类型用 `np.asarray(value).astype(dtype)`，`bool` 和字符串用
-#    `np.asarray(value, dtype=dtype)`。`astype` 默认不安全（`casting="unsafe"`）：会截断、回绕。
+#    `np.asarray(value, dtype=dtype)`。`astype` 默认不安全（`casting="unsafe"`）：会截断、回绕（wrap around）。
 #
 # 字符串和对象数组到 C++ 运行时还可能失败。下面把每个值馈送给对应类型的占位符，取回**用到它**的 `tf.identity`，
 # 记下结果、numpy 警告或异常（`try/except` 只为打印每种结局）。
@@ -681,9 +681,11 @@ for dtype_name, sources in CASES.items():
 # - 馈送给 `bool` 时，非空字符串都是 `True`，包括 `'False'`。Python 的 `2` 报错，`np.int64(2)` 和 `0.5` 却是 `True`。
 # - 复数丢掉虚部、`1e40` 变成 `inf`：numpy 只发出 Python 警告（`ComplexWarning`、`RuntimeWarning`），运行照常。
 # - `nan` 和 `1e10` 馈送给 `int32`，结果取决于 CPU。在 x86_64 上两者都变成最小整数 `-2147483648`；
-#   在 ARM64 上结果是“饱和”的：`nan` 变成 `0`，`1e10` 变成最大整数 `2147483647`。
-#   浮点数超出整数范围时怎样转换，C 语言没有规定（未定义行为），numpy 用的是 CPU 自己的转换指令。
-#   同样只有一个 `RuntimeWarning`。上表来自构建本页的机器，下一格打印它的架构。
+#   在 ARM64 上结果会饱和（saturate）：超出范围的值取最近的端点，`1e10` 变成最大整数 `2147483647`；
+#   `nan` 变成 `0`。
+#   浮点数超出整数范围时怎样转换，C 语言没有规定，属于未定义行为（undefined behaviour）。
+#   numpy 用的是 CPU 自己的转换指令。同样只有一个 `RuntimeWarning`。
+#   上表来自运行这个笔记本的机器（网站上就是构建本页的机器），下一格打印它的架构（architecture）。
 # - Python 字符串用 UTF-8 编码，取回的是 `bytes`。
 # %% [markdown] lang="en"
 # Every "ok" row happens **silently**. Worth remembering:
@@ -701,8 +703,8 @@ for dtype_name, sources in CASES.items():
 #   the smallest integer, `-2147483648`; on ARM64 the result saturates: `nan` becomes `0` and
 #   `1e10` the largest integer, `2147483647`. C leaves the conversion of a float outside the
 #   integer range undefined, and numpy uses the CPU's own conversion instruction. Again, only a
-#   `RuntimeWarning`. The table above comes from the machine that built this page; the next cell
-#   prints its architecture.
+#   `RuntimeWarning`. The table above comes from the machine that ran this notebook (on the site,
+#   the one that built this page); the next cell prints its architecture.
 # - Python strings are encoded as UTF-8 and come back as `bytes`.
 
 # %%

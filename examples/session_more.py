@@ -15,7 +15,7 @@
 # | `with sess.as_default():` | 设为默认会话 | 退出时**不**关闭 |
 # | 没有默认会话时 `t.eval()` / `op.run()` | 用默认会话运行 | `ValueError: ... No default session is registered` |
 # | `tf.compat.v1.InteractiveSession()` | 创建时就设为默认会话 | 要自己 `close()`；已有一个时再建，TF 记一条 ERROR 日志 |
-# | `ConfigProto(device_count={"CPU": 2})` | 限制 / 拆分设备 | `sess.list_devices()` 列出 `CPU:0` 和 `CPU:1` |
+# | `ConfigProto(device_count={"CPU": 2})` | 限制 / 拆分设备（device） | `sess.list_devices()` 列出 `CPU:0` 和 `CPU:1` |
 # | `ConfigProto(log_device_placement=True)` | 打印每个操作放在哪个设备 | C++ 直接写到进程的标准输出（fd 1），本站内核里看不到；子进程里能看到 |
 # | 无 GPU 的机器上 `tf.device("/GPU:0")` | 指定设备 | 不开 `allow_soft_placement`：`InvalidArgumentError`，而且图里**任何**取回都失败；开了：自动落到 CPU（有 GPU 时照常在 GPU 上运行） |
 # | 原文的 `tf.Session(tf.ConfigProto())` | 带配置创建会话 | `AttributeError`；换成 `tf.compat.v1.Session` 仍是 `TypeError`，要写 `config=` |
@@ -442,7 +442,9 @@ assert tf.compat.v1.get_default_session() is None
 # - `intra_op_parallelism_threads`：**一个**操作内部（比如一个大矩阵乘法）最多用几个线程；
 # - `inter_op_parallelism_threads`：最多同时运行几个**互不依赖**的操作；
 # - 这两个取 0（默认）表示由 TF 决定：先看环境变量 `TF_NUM_INTRAOP_THREADS`、`TF_NUM_INTEROP_THREADS`
-#   （本站构建网页时都设成 1），没有就按 CPU 核数。它们只影响速度，不影响结果，所以本页无法用输出证明；
+#   （本站构建网页时都设成 1），没有就按 CPU 核数。它们主要影响速度，本页无法用输出证明。
+#   但也可能改变浮点结果的最后几位：一个求和分给几个线程算，相加的顺序就变了。
+#   本站构建时每个运算只用一个线程，输出就不随 CPU 核数变化；
 # - `device_count`：每种设备最多建几个；
 # - `allow_soft_placement`：指定的设备不存在时，是否允许自动换到能用的设备；
 # - `log_device_placement`：是否打印每个操作被放到了哪个设备。
@@ -458,8 +460,10 @@ assert tf.compat.v1.get_default_session() is None
 # - `inter_op_parallelism_threads`: how many **independent** ops may run at the same time;
 # - 0 (the default) for either lets TF choose: from the environment variables
 #   `TF_NUM_INTRAOP_THREADS` and `TF_NUM_INTEROP_THREADS` if set (this site's build sets both to
-#   1), else from the number of cores. They change speed, not results, so this page cannot prove
-#   them with output;
+#   1), else from the number of cores. They mostly change speed, which this page cannot show in
+#   its output. They can also change the last digits of float results: a sum split across threads
+#   adds up in another order. The site's build uses one thread per op, so its outputs do not
+#   depend on the number of cores;
 # - `device_count`: the maximum number of devices of each type;
 # - `allow_soft_placement`: whether an op pinned to a missing device may move to one that exists;
 # - `log_device_placement`: whether to print the device each op is placed on.

@@ -20,8 +20,8 @@
 #
 # 还有几处和直觉不一样：
 #
-# - 追踪里看不到 `MatMul`：Grappler 把 Dense 层的三个操作融合成了一个 `_FusedMatMul`
-#   （打开 oneDNN 时叫 `_MklNativeFusedMatMul`）。
+# - 追踪里看不到 `MatMul`：Grappler 把每个 Dense 层的矩阵乘、加偏置和激活融合（fuse）成一个
+#   `_FusedMatMul`（打开 oneDNN 时叫 `_MklNativeFusedMatMul`）。
 # - 同一个 `RunMetadata` 对象再用一次，旧内容会被整个覆盖，不会累加。
 # - `report_tensor_allocations_upon_oom=True` 不开追踪也会填上 `step_stats`。
 # - `step_stats` 里的 `thread_id` 在 CPU 上全是 0；`Timeline` 会把自己排的行号写回你传进去的
@@ -48,8 +48,8 @@
 #
 # A few things work against intuition:
 #
-# - The trace has no `MatMul`: Grappler fuses the three ops of a Dense layer into one
-#   `_FusedMatMul` (`_MklNativeFusedMatMul` with oneDNN on).
+# - The trace has no `MatMul`: Grappler fuses each Dense layer's matmul, bias add and activation
+#   into one `_FusedMatMul` (`_MklNativeFusedMatMul` with oneDNN on).
 # - Reusing a `RunMetadata` object overwrites its old content completely; nothing accumulates.
 # - `report_tensor_allocations_upon_oom=True` fills `step_stats` without any tracing.
 # - `thread_id` in `step_stats` is 0 for every node on CPU; `Timeline` writes its own row numbers
@@ -125,7 +125,7 @@ print("GPUs visible:", len(tf.config.list_physical_devices("GPU")))
 # 大部分属于变量（variable）的初始化器（initializer）。
 #
 # 这张图用 `tf.device("/CPU:0")` 固定在 CPU 上。构建网页时看不到 GPU，固定不固定结果都一样；
-# 但在有 GPU 的机器上，不固定的话 Dense 层会放到 GPU 上，追踪里多出 GPU 设备，
+# 但在有 GPU 的机器上，不固定的话 Dense 层会放到 GPU 上，追踪里多出 GPU 设备（device），
 # 分区图也多出 GPU 的一张。固定之后，有 GPU 的读者看到的节点和本页一样。
 # %% [markdown] lang="en"
 # ## A small graph to trace
@@ -251,8 +251,9 @@ for name, op_type in traced_nodes(traced):
 # ### 追踪里没有 MatMul
 #
 # 图里明明有 `MatMul`、`BiasAdd`、`Relu`，追踪里却一个都没有，只有两个 `_FusedMatMul`。
-# 执行前，图优化器 Grappler 的重映射（`remapping`）把 Dense 层的“矩阵乘 + 加偏置 + 激活”
-# 融合成了一个操作，节点名沿用链条最后一个操作（`hidden_1/Relu`、`logits_1/BiasAdd`）。
+# 执行前，图优化器 Grappler 的重映射（`remapping`）把每个 Dense 层的“矩阵乘 + 加偏置 + 激活”
+# 融合成了一个操作。`logits` 层没有激活，只融合前两个。
+# 节点名沿用链条最后一个操作（`hidden_1/Relu`、`logits_1/BiasAdd`）。
 # 追踪记录的是**真正执行的图**，不是你用 Python 搭的那张。
 #
 # 打开 oneDNN 时，oneDNN 还会把融合后的操作换成自己的实现，追踪里看到的是
@@ -262,10 +263,10 @@ for name, op_type in traced_nodes(traced):
 # ### The trace has no MatMul
 #
 # The graph has `MatMul`, `BiasAdd` and `Relu`, yet the trace has none of them, only two
-# `_FusedMatMul`. Before execution, Grappler's `remapping` optimizer fuses the Dense layer's
-# "matmul + bias add + activation" into one op, named after the last op of the chain
-# (`hidden_1/Relu`, `logits_1/BiasAdd`). The trace records **the graph that really ran**, not the
-# one you built in Python.
+# `_FusedMatMul`. Before execution, Grappler's `remapping` optimizer fuses each Dense layer's
+# "matmul + bias add + activation" into one op (`logits` has no activation, so only the first
+# two), named after the last op of the chain (`hidden_1/Relu`, `logits_1/BiasAdd`). The trace
+# records **the graph that really ran**, not the one you built in Python.
 #
 # With oneDNN on, oneDNN then swaps the fused op for its own implementation, and the trace shows
 # `_MklNativeFusedMatMul` instead of `_FusedMatMul`. This page shows oneDNN off; the asserts
@@ -463,7 +464,7 @@ assert cost_names == partition_names | {"_SOURCE", "_SINK"}
 #
 # 图里放一个 `tf.function`，打开追踪和分区图，`function_graphs` 仍然是 0。
 # 这张图很小：分区图里函数调用还是一个 `PartitionedCall` 节点，函数体作为单独的图执行。
-# 追踪会跟进函数内部：`step_stats` 里有函数体的节点（参数 `t`、`Relu`、`mul`、
+# 追踪会跟进函数内部：`step_stats` 里有函数体的节点（参数 `t`、`Relu`、常量 `mul/y`、`mul`、
 # 返回值节点，还有函数自己的第二个 `_SOURCE`）。但函数的图并没有进 `function_graphs`。
 # %% [markdown] lang="en"
 # ## function_graphs stays empty in a Session
@@ -471,9 +472,9 @@ assert cost_names == partition_names | {"_SOURCE", "_SINK"}
 # Put a `tf.function` in the graph, turn on tracing and partition graphs, and `function_graphs`
 # is still 0. This graph is tiny: in the partition graph the call is still one `PartitionedCall`
 # node, and the function body runs as a graph of its own. The trace follows it inside:
-# `step_stats` holds the body's nodes (the argument `t`, `Relu`, `mul`, the return value node, and
-# the function's own second `_SOURCE`). But the function's graph does not go into
-# `function_graphs`.
+# `step_stats` holds the body's nodes (the argument `t`, `Relu`, the constant `mul/y`, `mul`, the
+# return value node, and the function's own second `_SOURCE`). But the function's graph does not
+# go into `function_graphs`.
 
 
 # %%
@@ -642,16 +643,18 @@ print([field.name for field in tf.compat.v1.RunOptions.DESCRIPTOR.fields])
 #
 # 从空队列里出队（`dequeue`）会一直等下去。设了 `timeout_in_ms`，到时间就抛
 # `DeadlineExceededError`。会话配置里的 `operation_timeout_in_ms` 是同一种期限，
-# 对这个会话的每一步都生效。两者都设时以 `RunOptions` 的为准：下面会话级期限是 60 秒，
-# 这一步的期限是 0.1 秒，结果不到一秒就超时了（耗时只用来断言，不打印）。
+# 对这个会话的每一步都生效，下面第一段演示它超时。两者都设时以 `RunOptions` 的为准：
+# 第二段的会话级期限是 60 秒，这一步的期限是 0.1 秒，结果远没到 60 秒就超时了。
+# 耗时每次不同，所以不打印，只断言它少于 30 秒。
 # %% [markdown] lang="en"
 # ### timeout_in_ms: a deadline for this step
 #
 # A `dequeue` from an empty queue waits forever. With `timeout_in_ms` set, the step raises
 # `DeadlineExceededError` when the time is up. `operation_timeout_in_ms` in the session config is
-# the same kind of deadline for every step of that session. When both are set, `RunOptions` wins:
-# below, the session deadline is 60 s and the step deadline 0.1 s, and the step times out in well
-# under a second (the elapsed time is only asserted, not printed).
+# the same kind of deadline for every step of that session; the first block below times out on
+# it. When both are set, `RunOptions` wins: in the second block the session deadline is 60 s and
+# the step deadline 0.1 s, and the step times out long before 60 s. The elapsed time varies, so it
+# is not printed; the cell only asserts that it is under 30 s.
 
 # %%
 import time
