@@ -14,7 +14,7 @@ CHECK_PYTHON := import sys; v = sys.version_info[:3]; sys.exit(0 if (3, 11, 5) <
 PIP_VERSION := 26.3
 UV_VERSION := 0.13.9
 
-.PHONY: setup system-packages site serve test lint format bench clean lock check-python
+.PHONY: setup system-packages site serve test lint format bench clean lock check-python drift
 
 setup: check-python $(VENV)/.installed
 
@@ -58,6 +58,7 @@ test: setup system-packages lint site
 lint: setup
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/actionlint
 
 format: setup
 	$(BIN)/ruff format .
@@ -65,6 +66,26 @@ format: setup
 
 bench: setup system-packages
 	$(BIN)/python benchmarks/bench.py
+
+# Drift report: every example on the newest releases of DRIFT_PACKAGES (and whatever they move),
+# compared cell by cell with the pinned build's outputs. Its own venv, reused between runs and
+# upgraded on each. Exits 0 whenever .cache/drift/report.md and report.json are written, drift or
+# not; non-zero only if the run could not be set up (install, pinned outputs, no kernel).
+DRIFT_VENV := .cache/drift/venv
+DRIFT_PACKAGES := tensorflow keras tf-keras numpy
+
+drift: setup site $(DRIFT_VENV)/.installed
+	$(DRIFT_VENV)/bin/pip install --quiet --upgrade $(DRIFT_PACKAGES)
+	$(DRIFT_VENV)/bin/python -m sitebuild.drift
+
+# The lock first, as `make setup` installs it; made afresh when the lock changes, so nothing an
+# earlier upgrade pulled in stays behind.
+$(DRIFT_VENV)/.installed: requirements.lock
+	rm -rf $(DRIFT_VENV)
+	$(PYTHON) -m venv $(DRIFT_VENV)
+	$(DRIFT_VENV)/bin/pip install --quiet pip==$(PIP_VERSION)
+	$(DRIFT_VENV)/bin/pip install --quiet --require-hashes --no-deps -r requirements.lock
+	touch $@
 
 clean:
 	rm -rf site .cache test-artifacts

@@ -154,6 +154,11 @@ def _where(example: Example, nb_index: int, has_helper: bool, line: int | None =
 
 
 DOWNLOADS = "downloads"  # files the code writes here are published next to the page
+LICENSE = {  # in every downloaded notebook (README "Licence")
+    "code": "Apache-2.0",
+    "prose": "CC-BY-4.0",
+    "copyright": "Copyright 2026 The Keras layers and Session.run tutorial authors",
+}
 TRACEBACK_LINE_RE = re.compile(r"Cell In\[(\d+)\], line (\d+)")
 # Threads that can print after their cell: non-daemon ones, and any running a function the
 # example defined. Idle daemon pools of libraries (tf_keras keeps a ThreadPool) and the kernel's
@@ -394,6 +399,7 @@ def language_notebook(example: Example, executed: Executed, lang: str, built: st
         "run_seconds": executed.seconds,
         "built": built,
     }
+    nb.metadata["license"] = LICENSE
     nbformat.validate(nb)
     return nb
 

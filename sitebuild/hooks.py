@@ -15,6 +15,7 @@ import shutil
 import sys
 import time
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import jinja2
 import nbformat
@@ -53,6 +54,7 @@ VERSIONS_MARKER = "<!-- versions -->"
 NOTEBOOK_DIR = "notebooks"
 DOWNLOAD_LINK_RE = re.compile(r'href="downloads/([^"]+)"')
 CDN_SCRIPT_RE = re.compile(r'"https://unpkg\.com/[^"]*"')
+SITEMAP_LOOKUP = 'M("link[rel=alternate]")'  # Material: fetch each alternate's sitemap.xml
 ALTERNATE_LINK_RE = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
 
 
@@ -284,19 +286,80 @@ def on_page_content(html, page, config, files):
     return slim.exclude_from_search(slim.slim_code(state.highlight.fill(html)))
 
 
+SELECT_LINK_RE = re.compile(r'<a href="([^"]*)" hreflang="([\w-]+)" class="md-select__link">')
+
+
+def _base_path(config) -> str:
+    """The path the site is published under, e.g. "/" or "/tutorial/" (from site_url)."""
+    return urlsplit(config.site_url or "/").path.rstrip("/") + "/"
+
+
+def _lang_url(url: str, lang: str) -> str:
+    """A page's URL (relative to the site root) in `lang`: the default language at the root, the
+    others under "<lang>/"."""
+    for other in source.LANGS[1:]:
+        if url.startswith(f"{other}/") or url == other:
+            url = url[len(other) :].lstrip("/")
+    return url if lang == source.LANGS[0] else f"{lang}/{url}"
+
+
+def _alternates(config, url: str) -> str:
+    """hreflang alternates (absolute URLs, as search engines require) and x-default."""
+    root = (config.site_url or "").rstrip("/") + "/"
+    links = [(lang, root + _lang_url(url, lang)) for lang in source.LANGS]
+    links.append(("x-default", root + _lang_url(url, source.LANGS[0])))
+    return "".join(f'<link rel="alternate" hreflang="{h}" href="{u}">' for h, u in links)
+
+
 def on_post_page(output, page, config):
-    """Drop <link rel="alternate" hreflang> from <head>. mkdocs-static-i18n points them at the
-    same page in the other language, and Material then fetches "<that page>/sitemap.xml" for
-    each one: a 404 and a console error on every page. The language selector links stay.
+    """Language links and alternates that work under any base path:
+    - The selector's links become relative: mkdocs-static-i18n writes the home page's as
+      root-absolute paths ("/", "/en/"), which break when the site is served elsewhere.
+    - Material's <head> alternates are replaced by ours, absolute and per page (hreflang). Material
+      would fetch "<alternate>/sitemap.xml" for each of them (a 404 and a console error on every
+      page); the bundle is patched not to look for them (_patch_bundle).
     Then drop the template's indentation and the search marks (about 12 KB a page)."""
-    return slim.strip_indentation(ALTERNATE_LINK_RE.sub("", output))
+    base = _base_path(config)
+
+    def relative(match):
+        href, lang = match.groups()
+        if href.startswith(base):  # e.g. "/tutorial/en/" from the home page "" -> "en/"
+            href = get_relative_url(href[len(base) :] or "./", page.url)
+            href = href if href.endswith("/") else href + "/"
+        return f'<a href="{href}" hreflang="{lang}" class="md-select__link">'
+
+    output = SELECT_LINK_RE.sub(relative, ALTERNATE_LINK_RE.sub("", output))
+    output = output.replace("</head>", _alternates(config, page.url) + "</head>", 1)
+    return slim.strip_indentation(output)
 
 
-def _drop_cdn_scripts(site_root: Path) -> None:
+def on_post_template(output, template_name, config):
+    """The 404 page is served at any missing URL, so its links stay absolute paths (from
+    site_url); its language links go to each language's home page, not to the last page built."""
+    if template_name != "404.html":
+        return output
+    base = _base_path(config)
+
+    def home(match):
+        lang = match.group(2)
+        target = base if lang == source.LANGS[0] else f"{base}{lang}/"
+        return f'<a href="{target}" hreflang="{lang}" class="md-select__link">'
+
+    output = SELECT_LINK_RE.sub(home, ALTERNATE_LINK_RE.sub("", output))
+    return slim.strip_indentation(output)
+
+
+def _patch_bundle(site_root: Path) -> None:
     """Material's bundle can load a ResizeObserver polyfill and mermaid from unpkg.com; we use
-    neither, and the site must never contact another host, so point both at an empty script."""
+    neither, and the site must never contact another host, so point both at an empty script.
+    It also fetches "<alternate>/sitemap.xml" for every <link rel="alternate">, expecting them to
+    be language roots; ours are the page itself in each language (hreflang), and keep-section.js
+    does the switching, so that lookup is turned off."""
     for bundle in (site_root / "assets" / "javascripts").glob("bundle.*.min.js"):
         text = bundle.read_text(encoding="utf-8")
+        if SITEMAP_LOOKUP not in text and "data-sitebuild-off" not in text:
+            raise PluginError(f"{bundle.name}: Material's alternate lookup changed; see hooks.py")
+        text = text.replace(SITEMAP_LOOKUP, 'M("link[rel=alternate][data-sitebuild-off]")')
         bundle.write_text(CDN_SCRIPT_RE.sub('"data:text/javascript,"', text), encoding="utf-8")
 
 
@@ -315,5 +378,5 @@ def on_post_build(config):
             path = out / "files" / slug / name
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_bytes(data)
-    _drop_cdn_scripts(state.site_root)
+    _patch_bundle(state.site_root)
     state.highlight.save()

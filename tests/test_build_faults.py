@@ -56,6 +56,9 @@ class TinySite:
                 INHERIT: {ROOT / "mkdocs.yml"}
                 docs_dir: docs
                 hooks: [{ROOT / "sitebuild" / "hooks.py"}]
+                theme:
+                  name: material
+                  custom_dir: {ROOT / "overrides"}
                 watch: []
                 extra_css: []
                 nav:

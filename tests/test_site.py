@@ -56,6 +56,8 @@ def test_every_page_is_built_in_both_languages(site, pages):
                 "en": "oneDNN off, CPU only",
             }
             assert pinned[lang] in html, f"{page} ({lang}): the stamp lacks the pinned settings"
+            footer = html[html.index('<footer class="md-footer">') :]
+            assert "Apache-2.0" in footer and "CC BY 4.0" in footer, f"{page} ({lang}): licence"
 
 
 def test_notebooks_exist_valid_with_outputs(site, examples):
@@ -71,6 +73,7 @@ def test_notebooks_exist_valid_with_outputs(site, examples):
             # the environment stamp, as on the page
             assert meta["versions"] == execute.versions(), f"{slug}.{lang}: {meta['versions']}"
             assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", meta["built"]) and meta["run_seconds"] > 0
+            assert nb.metadata["license"] == execute.LICENSE, f"{slug}.{lang}: licence"
 
 
 def test_languages_share_code_and_outputs_and_pair_prose(site, examples):
