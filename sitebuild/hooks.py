@@ -70,7 +70,6 @@ class State:
         self.built = datetime.date.today().isoformat()  # the build date in every stamp
         self.highlight: highlight.CachedHighlighter | None = None
         self.error: str | None = None  # mkdocs serve only: the example error being shown
-        self.previous_site: Path | None = None  # the last good site, until this build succeeds
 
 
 state = State()
@@ -133,8 +132,6 @@ def on_pre_build(config):
         return  # a later language pass of mkdocs-static-i18n: everything is resolved already
     state = State()  # a new build (mkdocs serve rebuilds in the same process)
     state.site_root = Path(config.site_dir)
-    if not _serving():
-        _set_aside_previous_site(state.site_root)
     examples_dir, cache_dir, timeout = _settings(config)
     state.highlight = highlight.CachedHighlighter(cache_dir.parent / "highlight.json")
     started = time.perf_counter()
@@ -186,34 +183,49 @@ def _serve_last_good(message: str) -> None:
         state.files.setdefault(slug, found)
 
 
-PREVIOUS_SUFFIX = ".previous"
+class Staging:
+    """mkdocs writes each language pass straight into site_dir. To publish whole sites only, the
+    build writes into a hidden sibling folder and swaps it in once every pass has succeeded;
+    until then site/ stays as it was (and keeps serving, if something serves it)."""
+
+    final: Path | None = None
+    folder: Path | None = None
+    failed = False
 
 
-def _set_aside_previous_site(site_dir: Path) -> None:
-    """Keep the last good site until this build has written both languages (on_shutdown drops
-    it; on_build_error puts it back), so a failed build never leaves half of a new site."""
-    previous = site_dir.with_name(site_dir.name + PREVIOUS_SUFFIX)
-    shutil.rmtree(previous, ignore_errors=True)
-    if site_dir.is_dir() and any(site_dir.iterdir()):
-        os.rename(site_dir, previous)
-    state.previous_site = previous
+staging = Staging()
+
+
+def on_config(config):
+    if _serving():
+        return config  # mkdocs serve builds into its own temporary folder
+    if staging.folder is None:  # the first language pass of this build
+        final = Path(config.site_dir)
+        staging.final = final
+        staging.folder = final.with_name(f".{final.name}.building-{os.getpid()}")
+        shutil.rmtree(staging.folder, ignore_errors=True)
+    config.site_dir = str(staging.folder)
+    return config
 
 
 def on_build_error(error):
-    """Put the previous site back (called once per language pass that failed)."""
-    previous, site_dir = state.previous_site, state.site_root
-    if previous is None or site_dir is None or _serving():
+    """Drop the half-written site; the previous one was never touched."""
+    if staging.folder is None or staging.failed:
         return
-    shutil.rmtree(site_dir, ignore_errors=True)
-    if previous.is_dir():
-        os.rename(previous, site_dir)
-        log.error(f"build failed: {site_dir} still holds the previous site")
-    state.previous_site = None
+    staging.failed = True
+    shutil.rmtree(staging.folder, ignore_errors=True)
+    log.error(f"build failed: {staging.final} is unchanged (the new site was discarded)")
 
 
 def on_shutdown():
-    if state.previous_site is not None:
-        shutil.rmtree(state.previous_site, ignore_errors=True)
+    """Every pass succeeded: swap the new site in (two renames; the old one is then deleted)."""
+    if staging.folder is None or staging.failed or not staging.folder.is_dir():
+        return
+    old = staging.final.with_name(f".{staging.final.name}.old-{os.getpid()}")
+    if staging.final.exists():
+        os.rename(staging.final, old)
+    os.rename(staging.folder, staging.final)
+    shutil.rmtree(old, ignore_errors=True)
 
 
 def on_env(env, config, files):

@@ -582,16 +582,16 @@ def test_a_failed_build_leaves_the_previous_site_whole(tiny):
     # only the English pass fails (a broken link in the en page, under --strict)
     tiny.write_page("index.en.md", "<!-- notebook: tiny -->\n\nSee [nowhere](nowhere.md).\n")
     tiny.write_example(GOOD_EXAMPLE.replace("一段说明。", "新的说明。"))
-    assert_fails(tiny.build(), "nowhere.md", "still holds the previous site")
+    assert_fails(tiny.build(), "nowhere.md", "site is unchanged (the new site was discarded)")
     after = {p.relative_to(tiny.root): p.read_bytes() for p in (tiny.root / "site").rglob("*.html")}
     assert after == before
-    assert not (tiny.root / "site.previous").exists()
+    assert not list(tiny.root.glob(".site*")), "a staging folder was left behind"
 
 
 def test_a_failed_first_build_leaves_no_half_site(tiny):
     tiny.write_page("index.en.md", "<!-- notebook: tiny -->\n\nSee [nowhere](nowhere.md).\n")
     assert_fails(tiny.build(), "nowhere.md")
-    assert not (tiny.root / "site").exists()
+    assert not (tiny.root / "site").exists() and not list(tiny.root.glob(".site*"))
 
 
 def test_serve_keeps_answering_while_an_example_is_broken(tiny):
