@@ -329,8 +329,10 @@ print("tf.function traces so far:", traces_before)
 # 六种方式的结果逐位相同。和前面两行输入的第一行相比，最后一位可能不同（差值见上面的输出）：
 # 只有一行时，CPU 上的矩阵乘法可能走另一条代码路径，舍入也就不同。
 #
-# 测量方法：每种方式先热身 200 次；然后轮流测，每轮每种连续调用 200 次，共 10 轮，
-# 这样每种方式都有 2000 次调用，而且机器忙闲的变化均匀地落在各种方式上。
+# 测量方法：每种方式先热身 200 次；然后测 500 轮。每一轮里六种方式按随机顺序各调用 5 次，
+# 第 1 次不计时（刚换过来的方式缓存是冷的），后 4 次计时，每种方式共 2000 次。
+# 机器忽忙忽闲（另一个核心有没有活、CPU 频率高低）会让耗时成倍变化；分成短块、打乱顺序，
+# 这种变化和换方式的代价就均匀地落在各种方式上。
 # 每次调用单独计时，报告中位数和四分位距（IQR，第 25 到第 75 百分位），单位微秒（µs）。
 # 原始数据可以下载：<a href="download:latency.csv" download>latency.csv</a>。
 #
@@ -345,9 +347,11 @@ print("tf.function traces so far:", traces_before)
 # digit may differ (the difference is printed above): with a single row, the CPU matmul may take
 # another code path and round differently.
 #
-# The method: 200 warm-up calls per variant; then 10 rounds in which each variant makes 200
-# calls in a row, for 2000 calls per variant, with the machine's ups and downs spread evenly over
-# the variants. Each call is timed on its own; the table gives the median and the interquartile
+# The method: 200 warm-up calls per variant; then 500 rounds. In each round the six variants
+# take turns in a random order, 5 calls each; the first is not timed (a variant that just took
+# over finds the caches cold), the other 4 are, for 2000 per variant. How busy the machine is
+# (work on the other core, the CPU's clock) can change a call's time severalfold; short blocks in a
+# shuffled order spread those ups and downs, and the cost of switching, evenly over the variants. Each call is timed on its own; the table gives the median and the interquartile
 # range (IQR, 25th to 75th percentile) in microseconds (µs). The raw data can be downloaded:
 # <a href="download:latency.csv" download>latency.csv</a>.
 #
@@ -383,20 +387,22 @@ print(
     os.environ.get("TF_ENABLE_ONEDNN_OPTS", "not set"),
 )
 
-WARMUP, ROUNDS, PER_ROUND = 200, 10, 200
+WARMUP, ROUNDS, BLOCK = 200, 500, 5
+order = np.random.default_rng(0)
 for call in candidates.values():
     for _ in range(WARMUP):
         call()
 
 samples = {name: [] for name in candidates}
 started = time.perf_counter()
-for _ in range(ROUNDS):
-    for name, call in candidates.items():
-        times = samples[name]
-        for _ in range(PER_ROUND):
+for _ in range(ROUNDS):  # short blocks in a new order each round: see the method above
+    for name in order.permutation(list(candidates)):
+        call = candidates[name]
+        call()  # untimed: the first call after another variant pays for cold caches
+        for _ in range(BLOCK - 1):
             t0 = time.perf_counter_ns()
             call()
-            times.append(time.perf_counter_ns() - t0)
+            samples[name].append(time.perf_counter_ns() - t0)
 elapsed = time.perf_counter() - started
 
 stats = {}
@@ -404,7 +410,7 @@ for name, times in samples.items():
     q1, median, q3 = np.percentile(np.array(times) / 1000, [25, 50, 75])
     stats[name] = (median, q1, q3)
 
-print(f"\n{ROUNDS * PER_ROUND} calls per variant, {elapsed:.1f} s in total\n")
+print(f"\n{ROUNDS * (BLOCK - 1)} timed calls per variant, {elapsed:.1f} s in total\n")
 print(f"{'variant':<24}{'median µs':>11}{'IQR µs':>18}{'vs sess.run+feed':>18}")
 base = stats["sess.run + feed_dict"][0]
 for name, (median, q1, q3) in stats.items():
@@ -516,14 +522,14 @@ plt.close(fig)
 #
 # 把同样的 `relu(x @ W + b)` 连续做 50 次（150 个操作，`W` 换成 4×4），再比较 `sess.run`、
 # `tf.function` 和即时执行。即时执行每个操作都要从 Python 发起一次，开销随操作数增长；
-# `tf.function` 和 `sess.run` 每次调用只发起一次整张图。每种方式热身 20 次，轮流测 5 轮，每轮 40 次。
+# `tf.function` 和 `sess.run` 每次调用只发起一次整张图。每种方式热身 20 次，再测 50 轮，方法同上（每轮每种 5 次，后 4 次计时）。
 # %% [markdown] lang="en"
 # ### With many more ops
 #
 # Repeat the same `relu(x @ W + b)` 50 times in a chain (150 ops, with a 4×4 `W`) and compare
 # `sess.run`, `tf.function` and eager again. Eager launches every op from Python, so its cost grows
 # with the number of ops; `tf.function` and `sess.run` launch the whole graph once per call. 20
-# warm-up calls per variant, then 5 rounds of 40 calls each.
+# warm-up calls per variant, then 50 rounds measured as above (5 calls each, the last 4 timed).
 
 # %%
 # timing cell: output varies per run
@@ -564,9 +570,11 @@ for call in deep_candidates.values():
         call()
 
 deep_samples = {name: [] for name in deep_candidates}
-for _ in range(5):
-    for name, call in deep_candidates.items():
-        for _ in range(40):
+for _ in range(50):  # short blocks in a new order each round, as above
+    for name in order.permutation(list(deep_candidates)):
+        call = deep_candidates[name]
+        call()
+        for _ in range(4):
             t0 = time.perf_counter_ns()
             call()
             deep_samples[name].append(time.perf_counter_ns() - t0)
