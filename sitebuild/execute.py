@@ -10,6 +10,7 @@ import copy
 import functools
 import hashlib
 import json
+import math
 import multiprocessing
 import os
 import platform
@@ -222,7 +223,7 @@ def run(example: Example, cell_timeout: float):
         home.mkdir()
         client = NotebookClient(
             nb,
-            timeout=cell_timeout,
+            timeout=math.ceil(cell_timeout),  # nbclient takes whole seconds
             kernel_name="python3",
             resources={"metadata": {"path": str(workdir)}},
             # TF's C++ runtime writes log lines straight to fd 2 (even with
@@ -247,7 +248,7 @@ def run(example: Example, cell_timeout: float):
                     left = sorted(name for name, _ in _threads(client) - baseline)
                 except CellTimeoutError:
                     raise ExecutionError(
-                        f"{where}: timed out after {cell_timeout:g} s "
+                        f"{where}: timed out after {math.ceil(cell_timeout)} s "
                         "(per-cell limit; set SITEBUILD_CELL_TIMEOUT to change it)"
                     ) from None
                 except CellExecutionError as err:

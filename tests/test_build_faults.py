@@ -154,9 +154,10 @@ def test_expected_message_fragment_missing(tiny):
     )
 
 
-def test_hanging_cell_times_out(tiny):
+@pytest.mark.parametrize("limit", ["3", "2.5"])  # nbclient takes whole seconds: 2.5 -> 3
+def test_hanging_cell_times_out(tiny, limit):
     tiny.write_example(GOOD_EXAMPLE.replace("total = sum(range(4))", "import time\ntime.sleep(60)"))
-    result = tiny.build(SITEBUILD_CELL_TIMEOUT="3")
+    result = tiny.build(SITEBUILD_CELL_TIMEOUT=limit)
     assert_fails(result, "tiny.py: cell 3 (line 10)", "timed out after 3 s")
 
 
