@@ -249,11 +249,10 @@ def _raising_line(traceback: list[str], execution_count) -> int | None:
 
 def compare(example: source.Example, pinned, tested) -> list[dict]:
     """One record per code cell: status (see STATUSES), where, and the error and diff if any."""
-    offset = len(tested.cells) - len(example.code_cells)  # 1 if the expect() helper comes first
     records: list[dict] = []
     failed_at = None  # file cell number (0: the helper) of the last genuine failure
     for index, (old, new) in enumerate(zip(pinned.cells, tested.cells)):
-        cell = example.code_cells[index - offset] if index >= offset else None
+        cell = execute.source_cell_for(example, index)  # None: the injected expect() helper
         where = example.where(cell) if cell else f"{example.path}: injected expect() helper cell"
         record = {"index": index, "cell": cell.number if cell else 0, "where": where}
         error = next((out for out in new.outputs if out.output_type == "error"), None)

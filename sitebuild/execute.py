@@ -36,7 +36,7 @@ from nbclient.exceptions import (
 from . import cache, expect, safety
 from .source import Example
 
-BUILDER_VERSION = "4"  # bump to invalidate every cached execution
+BUILDER_VERSION = "5"  # bump to invalidate every cached execution
 DEFAULT_CELL_TIMEOUT = 120  # seconds
 LIBRARIES = ("tensorflow", "keras", "tf_keras", "numpy")
 ANSI_RE = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
@@ -91,13 +91,20 @@ def cache_key(example: Example) -> str:
 
 
 def _needs_helper(example: Example) -> bool:
-    return any(expect.uses_expect(cell.source) for cell in example.code_cells)
+    return helper_index(example) is not None
+
+
+def helper_index(example: Example) -> int | None:
+    """Where the expect() helper runs: right before the first code cell that uses it, which is
+    also where the downloaded notebook shows it, so execution counts ascend down the page."""
+    uses = (i for i, cell in enumerate(example.code_cells) if expect.uses_expect(cell.source))
+    return next(uses, None)
 
 
 def code_notebook(example: Example) -> nbformat.NotebookNode:
     sources = [cell.source for cell in example.code_cells]
-    if _needs_helper(example):
-        sources.insert(0, expect.HELPER_SOURCE.rstrip("\n"))
+    if (at := helper_index(example)) is not None:
+        sources.insert(at, expect.HELPER_SOURCE.rstrip("\n"))
     nb = nbformat.v4.new_notebook()
     nb.metadata["kernelspec"] = {
         "name": "python3",
@@ -138,17 +145,18 @@ def kernel_env(home: Path) -> dict[str, str]:
     return {**PINNED_ENV, "PATH": path, "HOME": str(home)}
 
 
-def _source_cell_for(example: Example, nb_index: int, has_helper: bool):
+def source_cell_for(example: Example, nb_index: int):
     """Map an index in the code notebook back to the example's source cell (None: the helper)."""
-    if has_helper:
-        if nb_index == 0:
+    at = helper_index(example)
+    if at is not None and nb_index >= at:
+        if nb_index == at:
             return None
         nb_index -= 1
     return example.code_cells[nb_index]
 
 
-def _where(example: Example, nb_index: int, has_helper: bool, line: int | None = None) -> str:
-    cell = _source_cell_for(example, nb_index, has_helper)
+def _where(example: Example, nb_index: int, line: int | None = None) -> str:
+    cell = source_cell_for(example, nb_index)
     if cell is None:
         return f"{example.path}: injected expect() helper cell"
     return example.where(cell, line)
@@ -216,7 +224,6 @@ def run(example: Example, cell_timeout: float):
     Returns the executed notebook and the files the code wrote to downloads/ (path -> bytes).
     """
     nb = code_notebook(example)
-    has_helper = _needs_helper(example)
     with tempfile.TemporaryDirectory(prefix=f"sitebuild-{example.slug}-") as tmp:
         workdir, home = Path(tmp) / "work", Path(tmp) / "home"
         workdir.mkdir()
@@ -242,7 +249,7 @@ def run(example: Example, cell_timeout: float):
             nb.metadata["language_info"] = info["content"]["language_info"]
             baseline = _threads(client)
             for index, cell in enumerate(nb.cells):
-                where = _where(example, index, has_helper)
+                where = _where(example, index)
                 try:
                     client.execute_cell(cell, index)
                     left = sorted(name for name, _ in _threads(client) - baseline)
@@ -254,7 +261,7 @@ def run(example: Example, cell_timeout: float):
                 except CellExecutionError as err:
                     line = _raising_line(ANSI_RE.sub("", err.traceback), cell.execution_count)
                     raise ExecutionError(
-                        f"{_where(example, index, has_helper, line)}: {err.ename}: "
+                        f"{_where(example, index, line)}: {err.ename}: "
                         f"{ANSI_RE.sub('', err.evalue)}"
                     ) from None
                 except DeadKernelError:
@@ -280,8 +287,8 @@ def run(example: Example, cell_timeout: float):
             try:
                 safety.check_outputs(cell.outputs, paths)
             except safety.UnsafeOutput as err:
-                raise ExecutionError(f"{_where(example, index, has_helper)}: {err}") from None
-    _check_ran(example, nb, has_helper)
+                raise ExecutionError(f"{_where(example, index)}: {err}") from None
+    _check_ran(example, nb)
     return nb, files
 
 
@@ -303,12 +310,12 @@ def coalesce_streams(outputs: list) -> list:
     return merged
 
 
-def _check_ran(example: Example, nb, has_helper: bool) -> None:
+def _check_ran(example: Example, nb) -> None:
     """Guard against cells that silently never ran, and expect() blocks that printed nothing."""
     for index, cell in enumerate(nb.cells):
         if cell.get("execution_count") is None:
-            raise ExecutionError(f"{_where(example, index, has_helper)}: cell never ran")
-        source = _source_cell_for(example, index, has_helper)
+            raise ExecutionError(f"{_where(example, index)}: cell never ran")
+        source = source_cell_for(example, index)
         if source is not None and "with expect(" in source.source:
             printed = "".join(o.get("text", "") for o in cell.outputs if o.output_type == "stream")
             for name in re.findall(r"with expect\(\s*([\w.]+)", source.source):
@@ -366,25 +373,22 @@ def for_jupyter(nb):
 
 def language_notebook(example: Example, executed: Executed, lang: str, built: str):
     """The downloadable notebook for one language: its prose plus the shared executed code."""
-    code = list(executed.notebook.cells)
+    code = list(executed.notebook.cells)  # in execution order, the helper where it ran
     cells = []
-    if _needs_helper(example):
-        helper = copy.deepcopy(code.pop(0))
-        helper.metadata["sitebuild"] = {"role": "helper"}
-        intro = nbformat.v4.new_markdown_cell(expect.INTRO[lang])
-        intro.metadata["sitebuild"] = {"role": "helper"}
-        helper_cells = [intro, helper]
-    else:
-        helper_cells = []
+    helper_pending = _needs_helper(example)
     for cell in example.cells:
         if cell.kind == "markdown":
             if cell.lang == lang:
                 text = cell.source.replace('href="download:', f'href="{DOWNLOADS}/')
                 cells.append(nbformat.v4.new_markdown_cell(text))
             continue
-        if expect.uses_expect(cell.source):  # the helper goes right before its first use
-            cells.extend(helper_cells)
-            helper_cells = []
+        if helper_pending and expect.uses_expect(cell.source):  # the helper ran right here
+            intro = nbformat.v4.new_markdown_cell(expect.INTRO[lang])
+            helper = copy.deepcopy(code.pop(0))
+            for part in (intro, helper):
+                part.metadata["sitebuild"] = {"role": "helper"}
+            cells += [intro, helper]
+            helper_pending = False
         cells.append(copy.deepcopy(code.pop(0)))
     for i, cell in enumerate(cells):
         cell.id = f"cell-{i}"

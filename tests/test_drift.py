@@ -51,7 +51,7 @@ def error(ename, evalue, line=1, count=4):
 
 
 def notebooks(example, tested_outputs):
-    """(pinned, tested) code notebooks of the example; the helper cell comes first."""
+    """(pinned, tested) code notebooks of the example, the helper cell where it runs."""
     pinned_outputs = [
         [],
         [stream("same\n")],
@@ -62,6 +62,9 @@ def notebooks(example, tested_outputs):
         [stream("ZeroDivisionError: division by zero\n")],
     ]
     pinned, tested = execute.code_notebook(example), execute.code_notebook(example)
+    at = execute.helper_index(example)  # the lists name the helper's outputs first; it runs here
+    pinned_outputs = pinned_outputs[1 : at + 1] + pinned_outputs[:1] + pinned_outputs[at + 1 :]
+    tested_outputs = tested_outputs[1 : at + 1] + tested_outputs[:1] + tested_outputs[at + 1 :]
     for nb, outputs in ((pinned, pinned_outputs), (tested, tested_outputs)):
         for count, (cell, outs) in enumerate(zip(nb.cells, outputs), 1):
             cell.outputs, cell.execution_count = outs, count
@@ -76,8 +79,8 @@ def drifted(example):
             [],
             [stream("sa"), stream("me\n")],  # split differently: the same once merged
             [stream("changed!\n")],
-            [error("ValueError", "bad value\nmore detail", line=1)],
-            [error("NameError", "name 'x' is not defined", count=5)],
+            [error("ValueError", "bad value\nmore detail", line=1, count=3)],
+            [error("NameError", "name 'x' is not defined", count=4)],
             [stream("9.87 ms\n")],
             [stream("ZeroDivisionError: division by zero\n")],
         ],
@@ -91,15 +94,15 @@ def test_cells_are_same_changed_failed_not_reached_or_timing(example):
     pinned, tested = drifted(example)
     records = drift.compare(example, pinned, tested)
     assert [r["status"] for r in records] == [
-        "same",  # the injected expect() helper
         "same",
         "changed",
         "failed",
         "not reached",
         "not compared",
+        "same",  # the injected expect() helper, right before its first use
         "same",
     ]
-    helper, _, changed, failed, not_reached, *_ = records
+    _, changed, failed, not_reached, _, helper, _ = records
     assert helper["cell"] == 0 and "expect() helper" in helper["where"]
     assert changed["where"].endswith(": cell 4 (line 9)")
     assert "-changed" in changed["diff"] and "+changed!" in changed["diff"]
@@ -116,17 +119,18 @@ def test_cells_are_same_changed_failed_not_reached_or_timing(example):
 
 
 def test_name_error_without_earlier_failure_is_a_failure(example):
-    pinned, tested = notebooks(example, [[], [], [], [], [error("NameError", "name 'x'")], [], []])
-    records = drift.compare(example, pinned, tested)
-    assert records[4]["status"] == "failed"
+    outputs = [[], [], [], [], [error("NameError", "name 'x'")], [], []]  # helper first, as above
+    records = drift.compare(example, *notebooks(example, outputs))
+    assert records[3]["status"] == "failed"
 
 
 def test_cells_that_never_ran_are_not_reached(example):
-    pinned, tested = notebooks(example, [[], [stream("same\n")], [error("DeadKernelError", "x")]])
-    for cell in tested.cells[3:]:
+    outputs = [[], [stream("same\n")], [error("DeadKernelError", "x")], [], [], [], []]
+    pinned, tested = notebooks(example, outputs)
+    for cell in tested.cells[2:]:
         cell.execution_count = None
     statuses = [r["status"] for r in drift.compare(example, pinned, tested)]
-    assert statuses == ["same", "same", "failed"] + ["not reached"] * 4
+    assert statuses == ["same", "failed"] + ["not reached"] * 5
 
 
 def test_execution_counts_do_not_count_as_changes(example):
@@ -197,7 +201,7 @@ def test_name_error_reported_by_expect_after_a_failure_is_not_reached(example):
     wrapped = error(
         "AssertionError", "expected ZeroDivisionError, got NameError: name 'x'", count=7
     )
-    outputs = [[], [], [], [error("ValueError", "bad")], [], [], [wrapped]]
+    outputs = [[], [], [], [error("ValueError", "bad", count=3)], [], [], [wrapped]]
     pinned, tested = notebooks(example, outputs)
     record = drift.compare(example, pinned, tested)[6]
     assert (record["status"], record["after"]) == ("not reached", 5)

@@ -75,6 +75,8 @@ def test_notebooks_exist_valid_with_outputs(site, examples):
             assert meta["versions"] == execute.versions(), f"{slug}.{lang}: {meta['versions']}"
             assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", meta["built"]) and meta["run_seconds"] > 0
             assert nb.metadata["license"] == execute.LICENSE, f"{slug}.{lang}: licence"
+            counts = [c.execution_count for c in code]  # "Run All" order is the page's order
+            assert counts == sorted(counts) and len(set(counts)) == len(counts), f"{slug}.{lang}"
 
 
 def test_languages_share_code_and_outputs_and_pair_prose(site, examples):
