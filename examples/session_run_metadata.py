@@ -805,6 +805,11 @@ assert [stat.thread_id for stat in device.node_stats] == [0, 1]
 # %%
 # timing cell: output varies per run
 import matplotlib.pyplot as plt
+from IPython.display import display
+from matplotlib_inline.backend_inline import set_matplotlib_formats
+
+set_matplotlib_formats("retina")  # twice the pixels at the same size: sharp on phones too
+plt.rcParams["font.size"] = 11  # a small figure with large text stays legible on a phone
 
 
 def op_type_of(stat):
@@ -818,24 +823,43 @@ colors = plt.get_cmap("tab10")
 span = max(s.all_start_nanos - t0 + s.all_end_rel_nanos for s in stats) / 1000
 tiny = span / 200  # minimum bar width, so that sub-microsecond nodes stay visible
 
-fig, ax = plt.subplots(figsize=(10, 4.5), facecolor="white")
+fig, ax = plt.subplots(figsize=(4.8, 6.6), layout="constrained", facecolor="white")
 for row, s in enumerate(stats):
     begin = (s.all_start_nanos - t0) / 1000
-    ax.barh(row, max(s.all_end_rel_nanos / 1000, tiny), left=begin, color="0.85", height=0.8)
+    ax.barh(row, max(s.all_end_rel_nanos / 1000, tiny), left=begin, color="0.85", height=0.4)
     op_start = begin + s.op_start_rel_nanos / 1000
     op_width = max((s.op_end_rel_nanos - s.op_start_rel_nanos) / 1000, tiny)
-    ax.barh(row, op_width, left=op_start, color=colors(op_types.index(op_type_of(s))), height=0.5)
-ax.set_yticks(range(len(stats)))
-ax.set_yticklabels([s.node_name for s in stats])
+    ax.barh(row, op_width, left=op_start, color=colors(op_types.index(op_type_of(s))), height=0.25)
+    # the node's name above its bar, from the left edge: long names leave the bars the full width
+    ax.text(0, row - 0.25, s.node_name, transform=ax.get_yaxis_transform(), va="bottom")
+ax.set_yticks([])
+ax.spines[["left", "top", "right"]].set_visible(False)
+ax.grid(axis="x", alpha=0.3)
 ax.invert_yaxis()
 ax.set_xlabel("microseconds since the start of the step")
 ax.set_facecolor("white")
 handles = [plt.Rectangle((0, 0), 1, 1, color="0.85")]
 handles += [plt.Rectangle((0, 0), 1, 1, color=colors(i)) for i in range(len(op_types))]
 labels = ["whole node (all_*)"] + [f"{t} (op_*)" for t in op_types]
-ax.legend(handles, labels, loc="upper left", bbox_to_anchor=(1.01, 1), fontsize="small")
-fig.tight_layout()
-plt.show()
+fig.legend(handles, labels, loc="outside lower center", ncols=2, frameon=False)
+
+# the description for screen readers; the site shows the one in the page's language
+longest = max(stats, key=lambda s: s.op_end_rel_nanos - s.op_start_rel_nanos)
+longest_us = (longest.op_end_rel_nanos - longest.op_start_rel_nanos) / 1000
+alt_zh = (
+    f"时间线：这一步的 {len(stats)} 个节点按开始时间从上到下各占一行，横轴是从这一步开始算起的微秒数"
+    f"（共约 {span:.0f} 微秒）。浅灰色横条是节点的整段时间，彩色横条是操作内核计算的那段，"
+    f"颜色区分操作类型。这次计算最久的是 {longest.node_name}（{op_type_of(longest)}，"
+    f"约 {longest_us:.0f} 微秒）。"
+)
+alt_en = (
+    f"Timeline: the step's {len(stats)} nodes, one row each from top to bottom in order of start, "
+    f"the x axis in microseconds since the start of the step ({span:.0f} µs in all). A light grey "
+    "bar is a node's whole span, a coloured bar the part where its op kernel computes, one "
+    f"colour per op type. The longest computation this run: {longest.node_name} "
+    f"({op_type_of(longest)}, about {longest_us:.0f} µs)."
+)
+display(fig, metadata={"image/png": {"alt_zh": alt_zh, "alt_en": alt_en}})
 plt.close(fig)
 
 # %% [markdown] lang="zh"

@@ -33,7 +33,7 @@ from nbclient.exceptions import (
     DeadKernelError,
 )
 
-from . import cache, expect, safety
+from . import cache, expect, reader, safety
 from .source import Example
 
 BUILDER_VERSION = "5"  # bump to invalidate every cached execution
@@ -390,6 +390,7 @@ def language_notebook(example: Example, executed: Executed, lang: str, built: st
             cells += [intro, helper]
             helper_pending = False
         cells.append(copy.deepcopy(code.pop(0)))
+    cells.insert(1, reader.how_to_cell(lang))  # right under the title
     for i, cell in enumerate(cells):
         cell.id = f"cell-{i}"
     nb = nbformat.v4.new_notebook(cells=cells)
@@ -403,6 +404,7 @@ def language_notebook(example: Example, executed: Executed, lang: str, built: st
         "env": executed.notebook.metadata["sitebuild"]["env"],
         "run_seconds": executed.seconds,
         "built": built,
+        "changed": reader.last_changed(example.path),
     }
     nb.metadata["license"] = LICENSE
     nbformat.validate(nb)

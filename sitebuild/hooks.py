@@ -29,7 +29,17 @@ import sitebuild  # noqa: E402
 # `mkdocs serve` loads this file anew for every rebuild, but Python keeps the sitebuild modules
 # it imported: reload them when one changed, so an edit to the builder takes effect at once.
 # (The package object itself is never reloaded: it carries what must outlive a rebuild.)
-BUILDER_MODULES = ("expect", "source", "safety", "cache", "execute", "highlight", "render", "slim")
+BUILDER_MODULES = (
+    "expect",
+    "source",
+    "safety",
+    "cache",
+    "reader",
+    "execute",
+    "highlight",
+    "render",
+    "slim",
+)
 
 
 def _reload_changed_builder() -> None:
@@ -46,7 +56,7 @@ def _reload_changed_builder() -> None:
 
 _reload_changed_builder()
 
-from sitebuild import execute, highlight, render, safety, slim, source  # noqa: E402
+from sitebuild import execute, highlight, reader, render, safety, slim, source  # noqa: E402
 
 log = logging.getLogger("mkdocs.plugins.sitebuild")
 MARKER_RE = re.compile(r"<!--\s*notebook:\s*([\w-]+)\s*-->")
@@ -379,10 +389,12 @@ def on_post_build(config):
     """Called once per language; everything goes to the site's root, shared by both languages."""
     out = state.site_root / NOTEBOOK_DIR
     (out / "img").mkdir(parents=True, exist_ok=True)
+    notebook_texts = {}
     for (slug, lang), nb in state.notebooks.items():
         # validated in language_notebook; nbformat.write would validate each one again
-        text = nbformat.v4.writes(execute.for_jupyter(nb))
-        (out / f"{slug}.{lang}.ipynb").write_text(text + "\n", encoding="utf-8")
+        text = nbformat.v4.writes(execute.for_jupyter(nb)) + "\n"
+        (out / f"{slug}.{lang}.ipynb").write_text(text, encoding="utf-8")
+        notebook_texts[slug, lang] = text
     for name, png in state.images.items():
         (out / "img" / name).write_bytes(png)
     for slug, files in state.files.items():
@@ -390,5 +402,10 @@ def on_post_build(config):
             path = out / "files" / slug / name
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_bytes(data)
+    # for readers who run the examples themselves (the home page links these)
+    (out / reader.REQUIREMENTS).write_text(reader.requirements(), encoding="utf-8")
+    for lang in source.LANGS:
+        texts = {slug: notebook_texts[slug, lang] for slug, lg in notebook_texts if lg == lang}
+        (out / reader.archive_name(lang)).write_bytes(reader.archive(lang, texts, state.files))
     _patch_bundle(state.site_root)
     state.highlight.save()

@@ -8,6 +8,7 @@ import base64
 import hashlib
 import html
 import re
+import struct
 
 import markdown as markdown_lib
 
@@ -21,20 +22,26 @@ LABELS = {
         "helper": "辅助函数 `expect`（由构建工具注入，每个演示错误的页面都有）",
         "ran": "本页代码在构建时真实运行，耗时 {seconds:.1f} 秒。",
         "env": "环境：{versions}；{machine}；构建于 {built}。",
+        "changed": "环境：{versions}；{machine}；示例最后修改于 {changed}，构建于 {built}。",
         "onednn": {"0": "oneDNN 关闭", "1": "oneDNN 开启"},
         "cpu_only": "只用 CPU",
         "threads": "每个运算 {n} 个线程",
         "error": "构建出错：本页显示的是上一次成功构建的结果（如果有）",
+        "figure": "图表",
     },
     "en": {
         "download": "Download this page as a notebook (with outputs)",
         "helper": "Helper `expect` (injected by the builder into pages that demonstrate errors)",
         "ran": "The code on this page really ran at build time, in {seconds:.1f} s.",
         "env": "Environment: {versions}; {machine}; built {built}.",
+        "changed": (
+            "Environment: {versions}; {machine}; example last changed {changed}, built {built}."
+        ),
         "onednn": {"0": "oneDNN off", "1": "oneDNN on"},
         "cpu_only": "CPU only",
         "threads": "{n} thread per op",
         "error": "Build error: this page shows the last good build's outputs, if any",
+        "figure": "Figure",
     },
 }
 
@@ -46,10 +53,18 @@ def _fence(text: str, lang: str) -> str:
     return f"{ticks}{lang}\n{text.rstrip()}\n{ticks}"
 
 
+# A line that starts with an exception's name and a colon: what expect() prints for a
+# demonstrated error (its class, nb-exception, makes the block wrap instead of scroll).
+EXCEPTION_LINE_RE = re.compile(r"^(?:\w+\.)*[A-Z]\w*(?:Error|Exception|Warning):", re.MULTILINE)
+
+
 def _output_block(text: str, classes: str) -> str:
     """Plain text as the HTML a ```text fence becomes, without the round trip through Pygments
     (half of all highlighted blocks are outputs; this makes rebuilds faster)."""
-    text = html.escape(ANSI_RE.sub("", text).rstrip(), quote=False)
+    text = ANSI_RE.sub("", text).rstrip()
+    if "nb-error" not in classes and EXCEPTION_LINE_RE.search(text):
+        classes += " nb-exception"
+    text = html.escape(text, quote=False)
     return f'<div class="{classes} highlight"><pre><code>{text}\n</code></pre></div>'
 
 
@@ -57,8 +72,9 @@ def _join(value) -> str:
     return "".join(value) if isinstance(value, list) else value
 
 
-def render_outputs(outputs, images: dict[str, bytes], image_url) -> list[str]:
-    """Markdown for a code cell's outputs; PNGs go to `images` (name -> bytes), linked by URL."""
+def render_outputs(outputs, images: dict[str, bytes], image_url, lang: str) -> list[str]:
+    """Markdown for a code cell's outputs; PNGs go to `images` (name -> bytes), linked by URL.
+    An image's alt text is `alt_<lang>` from its output metadata, in the page's language."""
     parts: list[str] = []
     stream_name, stream_text = None, ""
 
@@ -85,8 +101,24 @@ def render_outputs(outputs, images: dict[str, bytes], image_url) -> list[str]:
             png = base64.b64decode(_join(data["image/png"]))
             name = hashlib.sha256(png).hexdigest()[:16] + ".png"
             images[name] = png
-            alt = html.escape(_join(data.get("text/plain", "figure")), quote=True)
-            parts.append(f'<img class="nb-image" src="{image_url(name)}" alt="{alt}">')
+            # one execution serves both languages, so the code passes the description in both:
+            # display(fig, metadata={"image/png": {"alt_zh": ..., "alt_en": ...}}); text/plain
+            # is only matplotlib's "<Figure size 800x380 with 1 Axes>"
+            meta = out.get("metadata", {}).get("image/png", {})
+            alt = html.escape(meta.get(f"alt_{lang}") or LABELS[lang]["figure"], quote=True)
+            size = ""
+            if png[12:16] == b"IHDR":  # width and height reserve the space before it loads
+                pixels_w, pixels_h = struct.unpack(">II", png[16:24])
+                # Jupyter's display size if given (a retina PNG: half its pixels), else the pixels
+                width = int(meta.get("width") or pixels_w)
+                height = int(meta.get("height") or round(pixels_h * width / pixels_w))
+                size = f' width="{width}" height="{height}"'
+            src = image_url(name)
+            # a link to the PNG itself: on a phone, tap to open the figure full size and zoom
+            parts.append(
+                f'<a class="nb-image-link" href="{src}"><img class="nb-image" src="{src}" '
+                f'alt="{alt}"{size} loading="lazy" decoding="async"></a>'
+            )
         elif "text/html" in data:
             clean = safety.sanitize_html(_join(data["text/html"]))
             parts.append(f'<div class="nb-html" markdown="0">\n{clean}\n</div>')
@@ -124,11 +156,15 @@ def machine_settings(machine: str, env: dict[str, str], lang: str) -> str:
     return ("，" if lang == "zh" else ", ").join(parts)
 
 
-def stamp(versions: dict[str, str], built: str, lang: str, machine: str, env: dict) -> str:
-    """The environment stamp: library versions, the machine settings and the build date."""
+def stamp(
+    versions: dict[str, str], built: str, lang: str, machine: str, env: dict, changed=None
+) -> str:
+    """The environment stamp: library versions, the machine settings, the date the example last
+    changed (from git, when known) and the build date."""
     listed = ", ".join(f"{VERSION_NAMES[k]} {versions[k]}" for k in VERSION_NAMES if k in versions)
     settings = machine_settings(machine, env, lang)
-    return LABELS[lang]["env"].format(versions=listed, machine=settings, built=built)
+    label = LABELS[lang]["changed" if changed else "env"]
+    return label.format(versions=listed, machine=settings, built=built, changed=changed)
 
 
 def error_banner(message: str, lang: str) -> str:
@@ -144,20 +180,24 @@ def render(
     `code_block` (source -> Markdown) can stand in for the code cells' fences."""
     labels = LABELS[lang]
     meta = nb.metadata["sitebuild"]
-    seconds = meta["run_seconds"]
+    seconds, changed = meta["run_seconds"], meta.get("changed")
+    gap = "" if lang == "zh" else " "  # no space after a full-width "。"
     banner = (
         # raw HTML, not a Markdown link: mkdocs would report the .ipynb as a missing doc page
         f'<a class="md-button nb-download" href="{download_url}" download>'
         f":material-download: {labels['download']}</a>\n\n"
-        f'<small class="nb-stamp">{labels["ran"].format(seconds=seconds)} '
-        f"{stamp(meta['versions'], meta['built'], lang, meta['machine'], meta['env'])}"
+        f'<small class="nb-stamp">{labels["ran"].format(seconds=seconds)}{gap}'
+        f"{stamp(meta['versions'], meta['built'], lang, meta['machine'], meta['env'], changed)}"
         "</small>"
     )
     blocks: list[str] = []
     helper: list[str] = []
     for cell in nb.cells:
         source = _join(cell["source"])
-        is_helper = cell.metadata.get("sitebuild", {}).get("role") == "helper"
+        role = cell.metadata.get("sitebuild", {}).get("role")
+        if role == "how-to":  # for the downloaded notebook; the home page says it for the site
+            continue
+        is_helper = role == "helper"
         if cell["cell_type"] == "markdown":
             block = source
         else:
@@ -165,7 +205,7 @@ def render(
             code = _fence(source, "python") if is_helper or not code_block else None
             block = "\n\n".join(
                 [code or code_block(source.rstrip())]
-                + render_outputs(cell.get("outputs", []), images, image_url)
+                + render_outputs(cell.get("outputs", []), images, image_url, lang)
             )
         if is_helper:
             helper.append(block)

@@ -2,6 +2,7 @@
 
 import json
 import re
+import zipfile
 from pathlib import Path
 from urllib.parse import urljoin
 
@@ -164,3 +165,40 @@ def test_language_switch_links_point_to_the_twin_page(site, pages):
             target = resolve(site, path, href)
             target = target / "index.html" if target.is_dir() else target
             assert target == page_html(site, page, there), f"{page} ({here}) -> {href}"
+
+
+def test_readers_get_requirements_and_archives_that_match_the_build(site, examples):
+    """The reader's requirements file pins what the stamp names; each language's archive holds
+    every notebook, its files and the requirements; each download says how to run it."""
+    requirements = (site / "notebooks" / "requirements.txt").read_text()
+    for name, version in execute.versions().items():
+        if name != "python":
+            assert f"{name.replace('_', '-')}=={version}\n" in requirements, name
+    for lang in ("zh", "en"):
+        with zipfile.ZipFile(site / "notebooks" / f"keras-session-run-notebooks.{lang}.zip") as zf:
+            names = set(zf.namelist())
+            assert zf.read("requirements.txt").decode() == requirements
+            for slug in examples:
+                path = f"{slug}/{slug}.{lang}.ipynb"
+                assert zf.read(path) == (site / "notebooks" / f"{slug}.{lang}.ipynb").read_bytes()
+            for file in (site / "notebooks" / "files").rglob("*"):
+                if file.is_file():
+                    slug, *rel = file.relative_to(site / "notebooks" / "files").parts
+                    assert f"{slug}/downloads/{'/'.join(rel)}" in names
+        home = page_html(site, "index", lang).read_text(encoding="utf-8")
+        assert f"keras-session-run-notebooks.{lang}.zip" in home and "requirements.txt" in home
+        for slug in examples:
+            nb = nbformat.read(site / "notebooks" / f"{slug}.{lang}.ipynb", as_version=4)
+            how_to = nb.cells[1]
+            assert how_to.metadata["sitebuild"]["role"] == "how-to", slug
+            assert f"tensorflow=={execute.versions()['tensorflow']}" in how_to.source
+
+
+def test_pages_say_when_their_example_last_changed(site, examples):
+    if not (ROOT / ".git").exists():
+        pytest.skip("not a git checkout: the builder cannot tell when an example changed")
+    for slug in examples:
+        meta = nbformat.read(site / "notebooks" / f"{slug}.en.ipynb", as_version=4).metadata
+        assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", meta["sitebuild"]["changed"] or ""), slug
+    page = page_html(site, "quick-start", "en").read_text(encoding="utf-8")
+    assert "example last changed 20" in page

@@ -6,3 +6,22 @@
     search.setAttribute("aria-label", input.getAttribute("aria-label") || input.placeholder);
   }
 })();
+
+// A table wider than the screen scrolls inside its own box (notebook.css); keyboard users must be
+// able to reach it (axe: scrollable-region-focusable), so make each one that overflows focusable.
+(function () {
+  const label = document.documentElement.lang === "zh" ? "可横向滚动的表格" : "Scrollable table";
+  function mark() {
+    document.querySelectorAll(".md-typeset table:not([class])").forEach(function (table) {
+      if (table.scrollWidth > table.clientWidth + 1) {
+        table.setAttribute("tabindex", "0"); // keeps its table role: only focus is added
+        table.setAttribute("aria-label", label);
+      } else if (table.hasAttribute("tabindex")) {
+        table.removeAttribute("tabindex");
+        table.removeAttribute("aria-label");
+      }
+    });
+  }
+  mark();
+  window.addEventListener("resize", mark);
+})();
