@@ -258,6 +258,15 @@ def _versions_table(lang: str) -> str:
     return f"{VERSIONS_HEADER[lang]}\n|---|---|\n{rows}"
 
 
+def _source_url(config, slug: str) -> str | None:
+    """extra.sitebuild.repo_url (REPO_URL; the Pages workflow sets it) + the example's path. Not
+    mkdocs' own repo_url: with it, Material asks api.github.com for the repository's stars on
+    every page, and the site must make no request to another host."""
+    repo = (config.extra.get("sitebuild", {}) or {}).get("repo_url")
+    branch = (config.extra.get("sitebuild", {}) or {}).get("branch") or "main"
+    return f"{repo.rstrip('/')}/blob/{branch}/examples/{slug}.py" if repo else None
+
+
 def on_page_markdown(markdown, page, config, files):
     lang = getattr(page.file, "locale", None) or source.LANGS[0]
     markdown = markdown.replace(VERSIONS_MARKER, _versions_table(lang))
@@ -275,6 +284,7 @@ def on_page_markdown(markdown, page, config, files):
             state.images,
             lambda name: get_relative_url(f"{NOTEBOOK_DIR}/img/{name}", page.url),
             state.highlight.placeholder,
+            _source_url(config, slug),
         )
 
         def file_link(found):

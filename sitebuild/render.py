@@ -25,6 +25,7 @@ LABELS = {
         "changed": "环境：{versions}；{machine}；示例最后修改于 {changed}，构建于 {built}。",
         "onednn": {"0": "oneDNN 关闭", "1": "oneDNN 开启"},
         "cpu_only": "只用 CPU",
+        "source": "查看本页示例的源文件",
         "threads": "每个运算 {n} 个线程",
         "error": "构建出错：本页显示的是上一次成功构建的结果（如果有）",
         "figure": "图表",
@@ -39,6 +40,7 @@ LABELS = {
         ),
         "onednn": {"0": "oneDNN off", "1": "oneDNN on"},
         "cpu_only": "CPU only",
+        "source": "View this example's source",
         "threads": "{n} thread per op",
         "error": "Build error: this page shows the last good build's outputs, if any",
         "figure": "Figure",
@@ -174,21 +176,31 @@ def error_banner(message: str, lang: str) -> str:
 
 
 def render(
-    nb, lang: str, download_url: str, images: dict[str, bytes], image_url, code_block=None
+    nb,
+    lang: str,
+    download_url: str,
+    images: dict[str, bytes],
+    image_url,
+    code_block=None,
+    source_url: str | None = None,
 ) -> str:
     """Markdown for the whole notebook, with a download link and run stamp after the title.
-    `code_block` (source -> Markdown) can stand in for the code cells' fences."""
+    `code_block` (source -> Markdown) can stand in for the code cells' fences; `source_url`,
+    when the repository is known, links the example's source file."""
     labels = LABELS[lang]
     meta = nb.metadata["sitebuild"]
     seconds, changed = meta["run_seconds"], meta.get("changed")
     gap = "" if lang == "zh" else " "  # no space after a full-width "。"
+    link = f'<a class="nb-source" href="{source_url}">{labels["source"]}</a>'
+    source_link = f" {link}" if source_url else ""
     banner = (
         # raw HTML, not a Markdown link: mkdocs would report the .ipynb as a missing doc page
         f'<a class="md-button nb-download" href="{download_url}" download>'
         f":material-download: {labels['download']}</a>\n\n"
         f'<small class="nb-stamp">{labels["ran"].format(seconds=seconds)}{gap}'
         f"{stamp(meta['versions'], meta['built'], lang, meta['machine'], meta['env'], changed)}"
-        "</small>"
+        + source_link
+        + "</small>"
     )
     blocks: list[str] = []
     helper: list[str] = []

@@ -57,7 +57,11 @@ def subpath(site, tmp_path_factory):
     tmp = tmp_path_factory.mktemp("subpath")
     shutil.copytree(ROOT / ".cache" / "notebooks", tmp / "cache" / "notebooks")
     base = f"http://127.0.0.1:{port}{PREFIX}"
-    env = {"SITE_URL": base, "SITEBUILD_CACHE": str(tmp / "cache" / "notebooks")}
+    env = {
+        "SITE_URL": base,
+        "SITEBUILD_CACHE": str(tmp / "cache" / "notebooks"),
+        "REPO_URL": "https://github.com/example/tutorial",  # as the Pages workflow sets it
+    }
     result = mkdocs_build(ROOT / "mkdocs.yml", tmp / "site", env=env)
     assert result.returncode == 0, result.stderr[-3000:]
     server = serve_under_prefix(tmp / "site", port)
@@ -201,3 +205,12 @@ def test_switch_and_404_in_the_browser(subpath):
         # the only errors: Chromium's note that the missing page itself answered 404
         assert all("missing/deep/page" in e for e in errors), errors
         browser.close()
+
+
+def test_view_source_links_when_the_repository_is_known(subpath):
+    _, site = subpath
+    for lang, prefix in (("zh", ""), ("en", "en/")):
+        page = (site / prefix / "quick-start" / "index.html").read_text()
+        url = "https://github.com/example/tutorial/blob/main/examples/quick_start.py"
+        assert f'<a class="nb-source" href="{url}">' in page, lang
+        assert "api.github.com" not in page
