@@ -274,12 +274,12 @@ def edit_cached_notebook(tiny, change) -> None:
     path.write_text(json.dumps(nb))
 
 
-def fake_output(nb):
-    nb["cells"][1]["outputs"][0]["text"] = "total 42\n"
+def fake_output(nb):  # cell 0 prints the total; the expect() helper runs next, before its use
+    nb["cells"][0]["outputs"][0]["text"] = "total 42\n"
 
 
 def fake_code(nb):
-    nb["cells"][1]["source"] = "print('total 42')"
+    nb["cells"][0]["source"] = "print('total 42')"
 
 
 def drop_cells(nb):
@@ -294,7 +294,7 @@ def drop_metadata(nb):
     ("change", "reason"),
     [
         (fake_output, "its outputs were changed after execution"),
-        (fake_code, "code cell 1 is not the example's code"),
+        (fake_code, "code cell 0 is not the example's code"),
         (drop_cells, "it holds 1 cells, the example has 3 to run"),
         (drop_metadata, "it has no sitebuild metadata"),
         (lambda nb: nb.clear(), "notebook.ipynb is malformed"),
