@@ -222,7 +222,8 @@ def render(
         if is_helper:
             helper.append(block)
             if cell["cell_type"] == "code":
-                blocks.append(f'??? info "{labels["helper"]}"\n\n' + _indent("\n\n".join(helper)))
+                title = f'??? info nb-helper "{labels["helper"]}"'  # nb-helper: not indexed
+                blocks.append(f"{title}\n\n" + _indent("\n\n".join(helper)))
                 helper = []
             continue
         blocks.append(block)

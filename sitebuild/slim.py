@@ -62,9 +62,19 @@ def slim_code(html: str) -> str:
     return CODE_BLOCK_RE.sub(_code, html)
 
 
+CHROME = (  # the same on every page: indexed, it would match every page
+    ('<a class="md-button nb-download"', f'<a {SEARCH_EXCLUDE}class="md-button nb-download"'),
+    ('<small class="nb-stamp">', f'<small {SEARCH_EXCLUDE}class="nb-stamp">'),
+    ('<details class="info nb-helper">', f'<details {SEARCH_EXCLUDE}class="info nb-helper">'),
+)
+
+
 def exclude_from_search(html: str) -> str:
-    """Mark code blocks and outputs for Material's search plugin to skip."""
+    """Mark code blocks, outputs and page chrome (download button, stamp, the injected helper)
+    for Material's search plugin to skip."""
     html = html.replace('<div class="highlight">', f'<div {SEARCH_EXCLUDE}class="highlight">')
+    for plain, marked in CHROME:
+        html = html.replace(plain, marked)
     return html.replace('<div class="nb-output', f'<div {SEARCH_EXCLUDE}class="nb-output')
 
 

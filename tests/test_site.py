@@ -10,7 +10,7 @@ import nbformat
 import pytest
 from conftest import ROOT
 
-from sitebuild import execute
+from sitebuild import execute, render
 
 CJK_RE = re.compile(r"[\u4e00-\u9fff]")
 # Loads (not links): script/img/iframe/source src, and <link> hrefs (stylesheets, icons, preloads).
@@ -152,6 +152,11 @@ def test_search_index_covers_both_languages(site):
     # the index that every page loads
     assert "placeholder" in text and "占位符" in text
     assert "inputs_data" not in text and "executing eagerly: False" not in text
+    # nor is the chrome every page repeats: download button, stamp, the injected helper
+    for lang in ("zh", "en"):
+        labels = render.LABELS[lang]
+        for chrome in (labels["download"], labels["helper"], labels["ran"].split("{")[0]):
+            assert chrome.replace("​", "") not in text, chrome
 
 
 def test_language_switch_links_point_to_the_twin_page(site, pages):
