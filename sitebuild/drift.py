@@ -69,10 +69,7 @@ def run_example(example: source.Example, cell_timeout: float) -> nbformat.Notebo
     after failures (allow_errors); a cell that never ran keeps execution_count None."""
     nb = execute.code_notebook(example)
     limit = math.ceil(cell_timeout)  # nbclient takes whole seconds only (2.5 is a TraitError)
-    with tempfile.TemporaryDirectory(prefix=f"{TMP_PREFIX}{example.slug}-") as tmp:
-        workdir, home = Path(tmp) / "work", Path(tmp) / "home"
-        workdir.mkdir()
-        home.mkdir()
+    with execute.kernel_folders(f"{TMP_PREFIX}{example.slug}-") as (tmp, workdir, home):
         client = NotebookClient(
             nb,
             timeout=limit,
@@ -92,7 +89,7 @@ def run_example(example: source.Example, cell_timeout: float) -> nbformat.Notebo
             record_timing=False,
         )
         with (
-            open(Path(tmp) / "kernel.log", "w") as log_file,
+            open(tmp / "kernel.log", "w") as log_file,
             client.setup_kernel(env=execute.kernel_env(home), cwd=str(workdir), stderr=log_file),
         ):
             for index, cell in enumerate(nb.cells):

@@ -6,6 +6,7 @@ package's version, so editing prose never re-runs anything and a change of any i
 """
 
 import ast
+import contextlib
 import copy
 import functools
 import hashlib
@@ -138,6 +139,17 @@ PINNED_ENV = {
 }
 
 
+@contextlib.contextmanager
+def kernel_folders(prefix: str):
+    """(tmp, workdir, home): a fresh temporary folder holding the example's working directory and
+    its empty HOME; anything else kept there (the kernel's log) is out of the example's reach."""
+    with tempfile.TemporaryDirectory(prefix=prefix) as tmp:
+        workdir, home = Path(tmp) / "work", Path(tmp) / "home"
+        workdir.mkdir()
+        home.mkdir()
+        yield Path(tmp), workdir, home
+
+
 def kernel_env(home: Path) -> dict[str, str]:
     """PINNED_ENV, a PATH with this Python's scripts first, and a fresh, empty HOME (so no
     ~/.keras/keras.json or ~/.config of the builder's changes what the code does)."""
@@ -224,10 +236,7 @@ def run(example: Example, cell_timeout: float):
     Returns the executed notebook and the files the code wrote to downloads/ (path -> bytes).
     """
     nb = code_notebook(example)
-    with tempfile.TemporaryDirectory(prefix=f"sitebuild-{example.slug}-") as tmp:
-        workdir, home = Path(tmp) / "work", Path(tmp) / "home"
-        workdir.mkdir()
-        home.mkdir()
+    with kernel_folders(f"sitebuild-{example.slug}-") as (tmp, workdir, home):
         client = NotebookClient(
             nb,
             timeout=math.ceil(cell_timeout),  # nbclient takes whole seconds
@@ -240,7 +249,7 @@ def run(example: Example, cell_timeout: float):
         )
         # The kernel's own stderr (TF's C++ log lines, kernel warnings) goes to a log file
         # outside the example's folder; it is quoted if the kernel dies.
-        kernel_log = Path(tmp) / "kernel.log"
+        kernel_log = tmp / "kernel.log"
         with (
             open(kernel_log, "w") as log_file,
             client.setup_kernel(env=kernel_env(home), cwd=str(workdir), stderr=log_file),
@@ -278,7 +287,7 @@ def run(example: Example, cell_timeout: float):
             files = safety.collect_downloads(workdir / DOWNLOADS)
         except safety.UnsafeOutput as err:
             raise ExecutionError(f"{example.path}: {err}") from None
-        paths = safety.local_paths(Path(tmp), Path(__file__).resolve().parent.parent, Path.cwd())
+        paths = safety.local_paths(tmp, Path(__file__).resolve().parent.parent, Path.cwd())
         for index, cell in enumerate(nb.cells):
             cell.outputs = coalesce_streams(cell.outputs)
             for out in cell.outputs:

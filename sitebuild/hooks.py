@@ -80,6 +80,7 @@ class State:
         self.built = datetime.date.today().isoformat()  # the build date in every stamp
         self.highlight: highlight.CachedHighlighter | None = None
         self.error: str | None = None  # mkdocs serve only: the example error being shown
+        self.published = False  # notebooks and readers' downloads written (first pass)
 
 
 state = State()
@@ -262,8 +263,8 @@ def _source_url(config, slug: str) -> str | None:
     """extra.sitebuild.repo_url (REPO_URL; the Pages workflow sets it) + the example's path. Not
     mkdocs' own repo_url: with it, Material asks api.github.com for the repository's stars on
     every page, and the site must make no request to another host."""
-    repo = (config.extra.get("sitebuild", {}) or {}).get("repo_url")
-    branch = (config.extra.get("sitebuild", {}) or {}).get("branch") or "main"
+    extra = config.extra.get("sitebuild", {}) or {}
+    repo, branch = extra.get("repo_url"), extra.get("branch") or "main"
     return f"{repo.rstrip('/')}/blob/{branch}/examples/{slug}.py" if repo else None
 
 
@@ -395,27 +396,38 @@ def _patch_bundle(site_root: Path) -> None:
         bundle.write_text(CDN_SCRIPT_RE.sub('"data:text/javascript,"', text), encoding="utf-8")
 
 
-def on_post_build(config):
-    """Called once per language; everything goes to the site's root, shared by both languages."""
-    out = state.site_root / NOTEBOOK_DIR
-    (out / "img").mkdir(parents=True, exist_ok=True)
+def _publish_notebooks(out: Path) -> None:
     notebook_texts = {}
     for (slug, lang), nb in state.notebooks.items():
         # validated in language_notebook; nbformat.write would validate each one again
         text = nbformat.v4.writes(execute.for_jupyter(nb)) + "\n"
+        out.mkdir(parents=True, exist_ok=True)
         (out / f"{slug}.{lang}.ipynb").write_text(text, encoding="utf-8")
         notebook_texts[slug, lang] = text
-    for name, png in state.images.items():
-        (out / "img" / name).write_bytes(png)
     for slug, files in state.files.items():
         for name, data in files.items():
             path = out / "files" / slug / name
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_bytes(data)
     # for readers who run the examples themselves (the home page links these)
+    out.mkdir(parents=True, exist_ok=True)
     (out / reader.REQUIREMENTS).write_text(reader.requirements(), encoding="utf-8")
     for lang in source.LANGS:
         texts = {slug: notebook_texts[slug, lang] for slug, lg in notebook_texts if lg == lang}
         (out / reader.archive_name(lang)).write_bytes(reader.archive(lang, texts, state.files))
+
+
+def on_post_build(config):
+    """Called once per language pass; everything goes to the site's root, shared by both
+    languages. Notebooks, their files and the readers' downloads are written once (the first pass
+    has them all); images and the bundle patch on every pass (each pass copies Material's assets
+    again)."""
+    out = state.site_root / NOTEBOOK_DIR
+    if not state.published:
+        _publish_notebooks(out)
+        state.published = True
+    (out / "img").mkdir(parents=True, exist_ok=True)
+    for name, png in state.images.items():
+        (out / "img" / name).write_bytes(png)
     _patch_bundle(state.site_root)
     state.highlight.save()

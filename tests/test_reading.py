@@ -3,17 +3,14 @@ outputs (a label and a frame that can be seen, in both colour schemes), and noth
 without a cue: an output or a table either fits, or scrolls sideways with a shadow at the clipped
 edge; a demonstrated error always fits (it wraps), and a name in a table never breaks inside."""
 
-import functools
 import io
 import re
-import threading
-from http.server import ThreadingHTTPServer
 
 import pytest
 from conftest import ARTIFACTS, PAGES
 from PIL import Image
 from playwright.sync_api import sync_playwright
-from test_browser import CHROMIUM, CHROMIUM_ARGS, QuietHandler, page_path
+from test_browser import CHROMIUM, CHROMIUM_ARGS, page_path
 
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 800}
@@ -81,16 +78,6 @@ MEASURE = r"""
           outputs: document.querySelectorAll("article .nb-output").length};
 }
 """
-
-
-@pytest.fixture(scope="module")
-def base_url(site):
-    server = ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(site))
-    )
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
 
 
 @pytest.fixture(scope="module")
