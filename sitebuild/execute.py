@@ -367,7 +367,9 @@ def execute(example: Example, cache_dir: Path, cell_timeout: float, log=print) -
     return Executed(nb, seconds, from_cache=False, files=files)
 
 
-HEADING_ID_RE = re.compile(r"^(#{1,6} .*?) \{:? ?#([\w-]+) ?\}$", re.M)  # "{#id}", "{ #id }"
+# "{#id}", "{ #id }", "{#id .collapsible}" (the class only matters on the site)
+HEADING_ID_RE = re.compile(r"^(#{1,6} .*?) \{:? ?#([\w-]+)(?: \.[\w-]+)* ?\}$", re.M)
+HEADING_CLASS_RE = re.compile(r"^(#{1,6} .*?) \{:? ?(?:\.[\w-]+ ?)+\}$", re.M)  # "{.collapsible}"
 
 
 def for_jupyter(nb):
@@ -377,6 +379,7 @@ def for_jupyter(nb):
     for cell in nb.cells:
         if cell.cell_type == "markdown":
             cell.source = HEADING_ID_RE.sub(r'\1 <a id="\2"></a>', cell.source)
+            cell.source = HEADING_CLASS_RE.sub(r"\1", cell.source)
     return nb
 
 

@@ -175,6 +175,59 @@ def error_banner(message: str, lang: str) -> str:
     return f'!!! failure "{LABELS[lang]["error"]}"\n\n{body}\n\n'
 
 
+# "## Title {#id .collapsible}": the section, up to the next heading of its level or higher, is
+# collapsed on the site (a <details> whose summary is the title); a plain heading in Jupyter.
+ATTR_HEADING_RE = re.compile(r"^(#{1,6}) (.*?) \{:? ?([^{}]*)\}\s*$")
+HEADING_LINE_RE = re.compile(r"^(#{1,6}) ")
+FENCE_RE = re.compile(r"^\s*(```+|~~~+)")
+
+
+def _details_open(text: str, attrs: str) -> str:
+    ident = next((a[1:] for a in attrs.split() if a.startswith("#")), "")
+    id_attr = f' id="{html.escape(ident, quote=True)}"' if ident else ""
+    return (
+        f'<details class="nb-collapsible"{id_attr} markdown="1">\n'
+        f'<summary markdown="span">{text}</summary>\n'
+    )
+
+
+def collapse_sections(blocks: list[str], prose: list[bool]) -> list[str]:
+    """Wrap each section whose heading has the class .collapsible in a <details> (md_in_html
+    parses what is inside as Markdown). Headings are looked for in prose blocks only, outside
+    fenced code."""
+    out: list[str] = []
+    open_level = 0
+    for block, is_prose in zip(blocks, prose):
+        if not is_prose:
+            out.append(block)
+            continue
+        lines: list[str] = []
+        fence = None
+        for line in block.split("\n"):
+            if found := FENCE_RE.match(line):
+                marker = found.group(1)
+                if fence is None:
+                    fence = marker
+                elif marker.startswith(fence):
+                    fence = None
+            heading = None if fence else HEADING_LINE_RE.match(line)
+            if heading:
+                level = len(heading.group(1))
+                if open_level and level <= open_level:
+                    lines += ["", "</details>", ""]
+                    open_level = 0
+                attr = ATTR_HEADING_RE.match(line)
+                if attr and ".collapsible" in attr.group(3).split():
+                    lines += ["", _details_open(attr.group(2), attr.group(3))]
+                    open_level = level
+                    continue
+            lines.append(line)
+        out.append("\n".join(lines))
+    if open_level:
+        out.append("</details>")
+    return out
+
+
 def render(
     nb,
     lang: str,
@@ -203,6 +256,7 @@ def render(
         + "</small>"
     )
     blocks: list[str] = []
+    prose: list[bool] = []  # per block: a prose cell (headings are looked for there)
     helper: list[str] = []
     for cell in nb.cells:
         source = _join(cell["source"])
@@ -224,9 +278,11 @@ def render(
             if cell["cell_type"] == "code":
                 title = f'??? info nb-helper "{labels["helper"]}"'  # nb-helper: not indexed
                 blocks.append(f"{title}\n\n" + _indent("\n\n".join(helper)))
+                prose.append(False)
                 helper = []
             continue
         blocks.append(block)
+        prose.append(cell["cell_type"] == "markdown")
     title, _, rest = blocks[0].partition("\n")
     blocks[0] = f"{title}\n\n{banner}\n\n{rest.lstrip()}"
-    return "\n\n".join(blocks) + "\n"
+    return "\n\n".join(collapse_sections(blocks, prose)) + "\n"

@@ -24,6 +24,7 @@ CELL_RE = re.compile(r"^# %%(?P<rest>.*)$")
 HEADER_RE = re.compile(r'^(?:\s+\[(?P<kind>markdown)\])?(?P<meta>(?:\s+\w+="[^"]*")*)\s*$')
 META_RE = re.compile(r'(\w+)="([^"]*)"')
 HEADING_RE = re.compile(r"^(#{1,6})\s", re.MULTILINE)
+HEADING_ATTRS_RE = re.compile(r"^#{1,6}\s.*?(\{[^{}]*\})?\s*$", re.MULTILINE)
 
 
 class ExampleError(Exception):
@@ -170,6 +171,13 @@ def _check_twins(example: Example) -> None:
                 raise ExampleError(
                     f"{example.where(en)}: headings differ from its zh twin "
                     f"(zh levels {zh_levels}, en levels {en_levels})"
+                )
+            zh_attrs = HEADING_ATTRS_RE.findall(zh.source)
+            en_attrs = HEADING_ATTRS_RE.findall(en.source)
+            if zh_attrs != en_attrs:  # ids and classes ({#id .collapsible}) are shared
+                raise ExampleError(
+                    f"{example.where(en)}: heading ids or classes differ from its zh twin "
+                    f"(zh {zh_attrs}, en {en_attrs})"
                 )
         run = []
     if not example.code_cells:

@@ -632,3 +632,37 @@ def test_serve_reloads_builder_code_that_changed():
     execute.BUILDER_VERSION = "stale"
     hooks._reload_changed_builder()
     assert execute.BUILDER_VERSION != "stale"
+
+
+COLLAPSIBLE_EXAMPLE = GOOD_EXAMPLE.replace("# ## 错误", "# ## 错误 {#errors .collapsible}").replace(
+    "# ## Errors", "# ## Errors {#errors .collapsible}"
+) + (
+    '\n# %% [markdown] lang="zh"\n# ## 之后\n#\n# 不在折叠块里。\n'
+    '# %% [markdown] lang="en"\n# ## After\n#\n# Outside the block.\n\n# %%\nprint("after")\n'
+)
+
+
+def test_a_collapsible_section_folds_on_the_site_and_is_a_heading_in_jupyter(tiny):
+    tiny.write_example(COLLAPSIBLE_EXAMPLE)
+    result = tiny.build()
+    assert result.returncode == 0, result.stderr
+    page = (tiny.root / "site/en/index.html").read_text()
+    start = page.find('<details class="nb-collapsible" id="errors">')
+    assert start != -1, "the section is not a <details> with the heading's id"
+    after = page.index("<h2 id=\"after\"")
+    block = page[start:after]
+    assert "<summary>Errors</summary>" in block
+    assert "ZeroDivisionError: division by zero" in block, "its code and outputs are inside"
+    assert block.rstrip().endswith("</details>"), "the block closes before the next heading"
+    assert "Outside the block." in page[after:]
+    assert "{#errors" not in page and ".collapsible" not in page
+    nb = json.loads((tiny.root / "site/notebooks/tiny.en.ipynb").read_text())
+    prose = ["".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "markdown"]
+    assert '## Errors <a id="errors"></a>' in prose, prose
+
+
+def test_collapsible_twins_must_agree(tiny):
+    tiny.write_example(
+        COLLAPSIBLE_EXAMPLE.replace("# ## Errors {#errors .collapsible}", "# ## Errors")
+    )
+    assert_fails(tiny.build(), "heading ids or classes differ from its zh twin")
