@@ -14,7 +14,7 @@ CHECK_PYTHON := import sys; v = sys.version_info[:3]; sys.exit(0 if (3, 11, 5) <
 PIP_VERSION := 26.3
 UV_VERSION := 0.13.9
 
-.PHONY: setup system-packages site serve test lint format bench clean lock check-python drift
+.PHONY: setup system-packages site serve test lint format bench clean lock check-python drift matrix
 
 setup: check-python $(VENV)/.installed
 
@@ -86,6 +86,16 @@ $(DRIFT_VENV)/.installed: requirements.lock
 	$(DRIFT_VENV)/bin/pip install --quiet pip==$(PIP_VERSION)
 	$(DRIFT_VENV)/bin/pip install --quiet --require-hashes --no-deps -r requirements.lock
 	touch $@
+
+# Version matrix: every example on each release of matrix/releases.toml (a venv of its own per
+# release, .cache/matrix/<release>/venv), results committed in matrix/results/ and shown on every
+# page. Runs only what is stale (code changed, versions changed); FORCE=1 runs all; a subset:
+# make matrix RELEASES=2.15 EXAMPLES=quick_start. Pinned outputs missing from .cache/notebooks
+# are executed first (as `python -m sitebuild <slug>` does). JOBS: examples at a time.
+matrix: setup
+	$(BIN)/python -m sitebuild.matrix \
+	  $(if $(RELEASES),--releases $(RELEASES)) $(if $(EXAMPLES),--examples $(EXAMPLES)) \
+	  $(if $(FORCE),--force) $(if $(JOBS),--jobs $(JOBS))
 
 clean:
 	rm -rf site .cache test-artifacts

@@ -6,6 +6,7 @@
 # 出错的常见报错，涉及占位符（`placeholder`）、变量（variable）、断言、队列和迭代器。
 # 每一节都先用真实代码触发这个错误（TensorFlow 2.21，类型和消息都由构建检查），
 # 再说明原因和解决办法；能顺手演示的，也演示修好之后的样子。
+# 较早的 TensorFlow 版本措辞不同的，该节末尾也列出旧的消息（只列能从 TensorFlow 源码或它真实打印的输出核实的）。
 # 表里没有你的消息？建图、会话本身和取回（`fetch`）的报错在
 # [错误速查：会话、图与取回](session-errors.md)。
 #
@@ -24,6 +25,7 @@
 # | `TypeError` | [Type of feed value 300 … is not compatible with Tensor type](#feed-value-300-not-compatible) | Python 整数超出占位符类型的范围 | 换更宽的类型；数组会**静默回绕**（wrap around） |
 # | `ValueError` | [Cannot feed value of shape (3,) for Tensor p:0, which has shape (2,)](#cannot-feed-value-of-shape) | 形状与占位符不符 | 改数据形状，或声明 `None` 维度 |
 # | `InvalidArgumentError` | [You must feed a value for placeholder tensor 'p'](#you-must-feed-a-value) | 需要的占位符没有馈送 | 馈送它，或用 `placeholder_with_default` |
+# | `InvalidArgumentError` | [You must feed a value for placeholder tensor 'x'（明明馈送了 `x`）](#you-must-feed-renamed) | 重跑了建占位符的单元格，馈送的是改名后的 `x_1` | 在新图里重建全部，或馈送模型真正读的占位符 |
 # | `FailedPreconditionError` | [Could not find variable v. … uninitialized.](#could-not-find-variable) | 资源变量没有初始化 | 先运行 `global_variables_initializer()` |
 # | `FailedPreconditionError` | [Attempting to use uninitialized value r](#uninitialized-value) | 引用变量（`RefVariable`）没有初始化 | 同上 |
 # | `InvalidArgumentError` | [assertion failed: …](#assertion-failed) | 断言操作的条件不成立 | 检查数据 |
@@ -31,6 +33,7 @@
 # | `InvalidArgumentError` | [Integer division by zero](#integer-division-by-zero) | 整数 `//`、`%` 除以 0 | 先保护除数 |
 # | `InvalidArgumentError` | [StringToNumberOp could not correctly convert string](#string-to-number) | 字符串不是数字 | 先校验 |
 # | `InvalidArgumentError` | [Input to reshape is a tensor with 3 values …](#input-to-reshape) | 运行时元素个数对不上 | 馈送个数正确的数据 |
+# | `InvalidArgumentError` | [… is out of order. Many sparse ops require sorted indices.](#sparse-indices-out-of-order) | 馈送给稀疏张量的下标没排序 | 先排序，或用 `tf.sparse.reorder` |
 # | `DeadlineExceededError` | [Timed out waiting for notification](#timed-out) | 超过 `timeout_in_ms`，常见于阻塞的出队 | 先入队，或放宽时限 |
 # | `OutOfRangeError` | [End of sequence](#end-of-sequence) | 迭代器读完了 | 捕获它来结束循环 |
 #
@@ -43,9 +46,10 @@
 # Landed here from a search? Find your error message in the table and follow the link. This page
 # covers errors of `feed_dict` and errors raised while the graph runs in a `Session`. Each section
 # triggers the error with real code (TensorFlow 2.21; the build checks type and message), then
-# explains the cause and the fix. Where it is cheap, it also shows the fix working. Not in the
-# table? Errors of building the graph, of the session itself and of fetches are in
-# [Errors reference: sessions, graphs and fetches](session-errors.md).
+# explains the cause and the fix. Where it is cheap, it also shows the fix working. Where older
+# TensorFlow releases word the error differently, the section ends with the older message (only
+# wordings verified in TensorFlow's source or in output it printed). Not in the table? Errors of
+# building the graph, of the session itself and of fetches are in [Errors reference: sessions, graphs and fetches](session-errors.md).
 #
 # | Type | Message (excerpt, links to the section) | Cause | Fix |
 # |---|---|---|---|
@@ -62,6 +66,7 @@
 # | `TypeError` | [Type of feed value 300 … is not compatible with Tensor type](#feed-value-300-not-compatible) | a Python int out of the dtype's range | a wider dtype (arrays **wrap silently**) |
 # | `ValueError` | [Cannot feed value of shape (3,) for Tensor p:0, which has shape (2,)](#cannot-feed-value-of-shape) | the shape does not match the placeholder | reshape the data, or declare `None` dimensions |
 # | `InvalidArgumentError` | [You must feed a value for placeholder tensor 'p'](#you-must-feed-a-value) | a needed placeholder was not fed | feed it, or use `placeholder_with_default` |
+# | `InvalidArgumentError` | [You must feed a value for placeholder tensor 'x' (although you fed `x`)](#you-must-feed-renamed) | the placeholder's cell was re-run; the feed went to the renamed `x_1` | rebuild everything in a new graph, or feed the placeholder the model reads |
 # | `FailedPreconditionError` | [Could not find variable v. … uninitialized.](#could-not-find-variable) | a resource variable was not initialized | run `global_variables_initializer()` first |
 # | `FailedPreconditionError` | [Attempting to use uninitialized value r](#uninitialized-value) | a `RefVariable` was not initialized | same |
 # | `InvalidArgumentError` | [assertion failed: …](#assertion-failed) | an assert op's condition failed | check the data |
@@ -69,6 +74,7 @@
 # | `InvalidArgumentError` | [Integer division by zero](#integer-division-by-zero) | integer `//` or `%` by 0 | guard the divisor |
 # | `InvalidArgumentError` | [StringToNumberOp could not correctly convert string](#string-to-number) | the string is not a number | validate first |
 # | `InvalidArgumentError` | [Input to reshape is a tensor with 3 values …](#input-to-reshape) | the element count is wrong at run time | feed the right number of elements |
+# | `InvalidArgumentError` | [… is out of order. Many sparse ops require sorted indices.](#sparse-indices-out-of-order) | the indices fed to a sparse tensor are unsorted | sort them, or `tf.sparse.reorder` |
 # | `DeadlineExceededError` | [Timed out waiting for notification](#timed-out) | `timeout_in_ms` ran out, e.g. on a blocked dequeue | enqueue first, or allow more time |
 # | `OutOfRangeError` | [End of sequence](#end-of-sequence) | the iterator is exhausted | catch it to end the loop |
 #
@@ -127,6 +133,8 @@ print(sess.run(doubled, feed_dict={p: [1.0, 2.0]}))
 # **原因**：`feed_dict` 必须是映射（`dict` 之类），比如传成了 `[(p, value)]` 这样的列表。
 #
 # **解决**：传字典；已有 `(键, 值)` 对的列表，用 `dict(...)` 转一下。
+#
+# 较早的 TensorFlow 版本报的是：`TypeError: input must be a dictionary`。
 # %% [markdown] lang="en"
 # ## TypeError: FlattenDictItems: 'dict' must be a dictionary or collection.Mapping type object, instead of 'list'. {#feed-dict-must-be-a-dictionary}
 #
@@ -136,6 +144,8 @@ print(sess.run(doubled, feed_dict={p: [1.0, 2.0]}))
 # `[(p, value)]`.
 #
 # **Fix.** Pass a dict; turn a list of `(key, value)` pairs into one with `dict(...)`.
+#
+# Older TensorFlow releases say: `TypeError: input must be a dictionary`.
 
 # %%
 pairs = [(p, [1.0, 2.0])]
@@ -489,6 +499,9 @@ print("fixed:", sess.run(wide_int, feed_dict={wide_int: 300}))
 #
 # **解决**：按占位符的形状整理数据；如果某一维本来就会变（比如批大小），
 # 声明占位符时把这一维写成 `None`。
+#
+# 较早的 TensorFlow 版本给张量名和形状加了引号：
+# `ValueError: Cannot feed value of shape (3,) for Tensor 'p:0', which has shape '(2,)'`。
 # %% [markdown] lang="en"
 # ## ValueError: Cannot feed value of shape (3,) for Tensor p:0, which has shape (2,) {#cannot-feed-value-of-shape}
 #
@@ -499,6 +512,9 @@ print("fixed:", sess.run(wide_int, feed_dict={wide_int: 300}))
 #
 # **Fix.** Shape the data as the placeholder expects. If a dimension really varies (such as the
 # batch size), declare it as `None` in the placeholder.
+#
+# Older TensorFlow releases quote the tensor name and the shape:
+# `ValueError: Cannot feed value of shape (3,) for Tensor 'p:0', which has shape '(2,)'`.
 
 # %%
 with expect(ValueError, "Cannot feed value of shape (3,) for Tensor p:0, which has shape (2,)"):
@@ -521,6 +537,10 @@ print("fixed:", sess.run(flexible_doubled, feed_dict={flexible: [1.0, 2.0, 3.0]}
 # 完整消息还附带建这个节点时的调用栈，本页把它裁掉了。
 #
 # **解决**：馈送它；或者给它一个默认值，改用 `tf.compat.v1.placeholder_with_default`。
+#
+# 较早的 TensorFlow 版本报的是
+# `InvalidArgumentError (see above for traceback): You must feed a value for placeholder tensor 'p' with dtype float`，
+# 下一行是节点：`[[Node: p = Placeholder[dtype=DT_FLOAT, shape=[2], …]()]]`。
 # %% [markdown] lang="en"
 # ## InvalidArgumentError: You must feed a value for placeholder tensor 'p' with dtype float and shape [2] {#you-must-feed-a-value}
 #
@@ -532,6 +552,10 @@ print("fixed:", sess.run(flexible_doubled, feed_dict={flexible: [1.0, 2.0, 3.0]}
 # built, trimmed on this page.
 #
 # **Fix.** Feed it, or give it a default with `tf.compat.v1.placeholder_with_default`.
+#
+# Older TensorFlow releases say
+# `InvalidArgumentError (see above for traceback): You must feed a value for placeholder tensor 'p' with dtype float`,
+# with the node on the next line: `[[Node: p = Placeholder[dtype=DT_FLOAT, shape=[2], …]()]]`.
 
 # %%
 with expect(tf.errors.InvalidArgumentError, "You must feed a value for placeholder tensor 'p'"):
@@ -544,6 +568,48 @@ with g.as_default():
 print("fixed:", sess.run(scaled), sess.run(scaled, feed_dict={scale: 10.0}))
 
 # %% [markdown] lang="zh"
+# ### 明明馈送了 `x`，却说没有馈送 {#you-must-feed-renamed}
+#
+# 同一个错误也会在“已经馈送了”的时候出现：馈送给了另一个同名的占位符。
+#
+# **原因**：在 notebook 里重新运行了创建占位符的单元格，而图还是同一张（默认图，或这里的 `g`）。
+# 名字 `x` 已被占用，新的占位符被悄悄改名为 `x_1`，变量 `x` 指向了它；
+# 模型 `y` 是之前建的，读的仍是旧的 `x`。馈送 `x_1` 对 `y` 没有用。
+# 看到 `x.name` 是 `x_1:0`，就是这个原因。
+#
+# **解决**：建图的代码从头到尾一起重跑，并且先换一张新图（`g = tf.Graph()`，或
+# `tf.compat.v1.reset_default_graph()`），再为它开新会话；
+# 或者馈送模型真正读的那个占位符（下面用 `y.op.inputs` 找到它）。
+# %% [markdown] lang="en"
+# ### "You must feed" although you fed `x` {#you-must-feed-renamed}
+#
+# The same error also shows up when you did feed: the value went to another placeholder with the
+# same base name.
+#
+# **Cause.** In a notebook, you re-ran the cell that creates the placeholder while the graph
+# stayed the same (the default graph, or `g` here). The name `x` is taken, so the new placeholder
+# is silently renamed `x_1`, and the variable `x` now points to it; the model `y` was built
+# earlier and still reads the old `x`. Feeding `x_1` does nothing for `y`. An `x.name` of `x_1:0`
+# gives it away.
+#
+# **Fix.** Re-run all of the graph-building code, starting with a new graph (`g = tf.Graph()`, or
+# `tf.compat.v1.reset_default_graph()`), and open a new session for it; or feed the placeholder the
+# model really reads (found with `y.op.inputs` below).
+
+# %%
+with g.as_default():  # the input cell
+    x = tf.compat.v1.placeholder(tf.float32, shape=[2], name="x")
+with g.as_default():  # the model cell
+    y = tf.multiply(x, 3.0, name="y")
+with g.as_default():  # the input cell, run again: same graph, so the name x is taken
+    x = tf.compat.v1.placeholder(tf.float32, shape=[2], name="x")
+
+print("x is now:", x.name, "| y reads:", y.op.inputs[0].name)
+with expect(tf.errors.InvalidArgumentError, "You must feed a value for placeholder tensor 'x'"):
+    sess.run(y, feed_dict={x: [1.0, 2.0]})
+print("fixed:", sess.run(y, feed_dict={y.op.inputs[0]: [1.0, 2.0]}))
+
+# %% [markdown] lang="zh"
 # ## FailedPreconditionError: Could not find variable v. … In TF1, it can also mean the variable is uninitialized. {#could-not-find-variable}
 #
 # 读取了还没初始化的变量。这是 TF 2.21 里最常见的写法给出的消息。
@@ -554,6 +620,9 @@ print("fixed:", sess.run(scaled), sess.run(scaled, feed_dict={scale: 10.0}))
 #
 # **解决**：先运行 `tf.compat.v1.global_variables_initializer()`（在所有变量建好**之后**再创建它）；
 # `tf.compat.v1.report_uninitialized_variables()` 会列出还没初始化的变量。
+#
+# 较早的 TensorFlow 版本对资源变量报的是：
+# `FailedPreconditionError: Error while reading resource variable v from Container: localhost. This could mean that the variable was uninitialized. Not found: Resource localhost/v/N10tensorflow3VarE does not exist.`
 # %% [markdown] lang="en"
 # ## FailedPreconditionError: Could not find variable v. … In TF1, it can also mean the variable is uninitialized. {#could-not-find-variable}
 #
@@ -567,6 +636,9 @@ print("fixed:", sess.run(scaled), sess.run(scaled, feed_dict={scale: 10.0}))
 # **Fix.** Run `tf.compat.v1.global_variables_initializer()` first (create it **after** all
 # variables exist); `tf.compat.v1.report_uninitialized_variables()` lists the variables still
 # uninitialized.
+#
+# Older TensorFlow releases say, for a resource variable:
+# `FailedPreconditionError: Error while reading resource variable v from Container: localhost. This could mean that the variable was uninitialized. Not found: Resource localhost/v/N10tensorflow3VarE does not exist.`
 
 # %%
 with g.as_default():
@@ -808,6 +880,45 @@ with expect(
     sess.run(grid, feed_dict={flat: [1.0, 2.0, 3.0]})
 
 print("fixed:", sess.run(rows_of_two, feed_dict={flat: [1.0, 2.0, 3.0, 4.0, 5.0, 6.0]}).tolist())
+
+# %% [markdown] lang="zh"
+# ## InvalidArgumentError: indices[1] = [0,0] is out of order. Many sparse ops require sorted indices. {#sparse-indices-out-of-order}
+#
+# 馈送给稀疏张量（sparse tensor）的下标没有排好序。
+#
+# **原因**：`SparseTensor` 约定下标按行优先（row-major）排序，但馈送时不检查。
+# 下面先给第 1 行、再给第 0 行，馈送本身成功；运行到 `tf.sparse.to_dense` 这类要求有序的操作才报错。
+# 不在乎顺序的操作（这里是 `tf.sparse.reduce_sum`）照常算出结果，所以问题可能藏很久。
+#
+# **解决**：馈送前把下标排好序；或者在图里用 `tf.sparse.reorder` 得到一份排好序的副本。
+# 馈送稀疏张量的其他规则见 [馈送](session-feed-dict.md)。
+# %% [markdown] lang="en"
+# ## InvalidArgumentError: indices[1] = [0,0] is out of order. Many sparse ops require sorted indices. {#sparse-indices-out-of-order}
+#
+# The indices fed to a sparse tensor are not sorted.
+#
+# **Cause.** A `SparseTensor` expects its indices in row-major order, but feeding does not check
+# it. Below, row 1 comes before row 0; the feed itself succeeds, and only an op that needs sorted
+# indices, such as `tf.sparse.to_dense`, fails when it runs. Ops that do not care about the order
+# (`tf.sparse.reduce_sum` here) compute a result as usual, so the problem can stay hidden for a
+# while.
+#
+# **Fix.** Sort the indices before feeding, or get a sorted copy in the graph with
+# `tf.sparse.reorder`. The other rules for feeding sparse tensors are in
+# [feeds](session-feed-dict.md).
+
+# %%
+with g.as_default():
+    sp = tf.compat.v1.sparse_placeholder(tf.float32, name="sp")
+    sp_dense = tf.sparse.to_dense(sp)
+    sp_sum = tf.sparse.reduce_sum(sp)
+    sp_sorted_dense = tf.sparse.to_dense(tf.sparse.reorder(sp))
+
+unsorted = ([[1, 2], [0, 0]], [2.0, 1.0], [2, 3])  # (indices, values, dense_shape): row 1 first
+with expect(tf.errors.InvalidArgumentError, "is out of order. Many sparse ops require sorted"):
+    sess.run(sp_dense, feed_dict={sp: unsorted})
+print("reduce_sum does not check:", sess.run(sp_sum, feed_dict={sp: unsorted}))
+print("fixed:", sess.run(sp_sorted_dense, feed_dict={sp: unsorted}).tolist())
 
 # %% [markdown] lang="zh"
 # ## DeadlineExceededError: Timed out waiting for notification {#timed-out}

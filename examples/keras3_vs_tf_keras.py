@@ -9,21 +9,22 @@
 # | 类别 | 写法 | Keras 3（`keras` = `tf.keras`） | tf_keras（Keras 2） |
 # |---|---|---|---|
 # | [相同](#dense-placeholder) | 占位符 → `Dense` → `global_variables_initializer` → `sess.run` | 可用，取回 `ndarray` | 同左 |
-# | [相同](#v1-optimizers) | `tf.compat.v1.train` 优化器的 `minimize(loss)` | 能训练 | 同左 |
+# | [相同](#v1-optimizers) | `tf.compat.v1.train` 优化器的 `minimize(loss)`，不传 `var_list` | 能训练 | 同左 |
 # | [相同](#batchnorm) | `BatchNormalization` 往 `UPDATE_OPS` 登记更新 | 不登记（集合为空） | 同左 |
+# | [相同](#batchnorm) | 训练模式下只取回 `BatchNormalization` 的输出 | 移动平均不更新 | 同左 |
 # | [相同](#keras-optimizers) | Keras 优化器的 `minimize(张量)` | `AttributeError` | `ValueError`（要求 `tape`） |
 # | [Keras 3 报错](#weights) | `sess.run(layer.kernel)` | `TypeError`：权重是 `keras.Variable`，要取 `.value` | 可用：权重就是 `tf.Variable` |
-# | [Keras 3 报错](#batchnorm) | `bn.updates` | `AttributeError` | 两个赋值操作 |
+# | [Keras 3 报错](#v1-optimizers) | `minimize(loss, var_list=model.trainable_weights)` | `AttributeError`；传 `[w.value for w in model.trainable_weights]` 才能训练 | 可用 |
+# | [Keras 3 报错](#batchnorm) | `bn.updates` | `AttributeError`；要和输出一起取回层建的两个赋值操作，或用 `tf.function` 包住调用 | 两个赋值操作，和输出一起取回就更新 |
 # | [Keras 3 报错](#dropout-placeholder) | `Dropout` 的 `training=` 传 `tf.bool` 占位符 | `OperatorNotAllowedInGraphError` | 建 `cond`，馈送的值决定模式 |
 # | [Keras 3 报错](#predict-fit) | `fit` / `evaluate` / `predict` | `RuntimeError` | 可用 |
 # | [Keras 3 报错](#get-weights) | `model.get_weights()` | `NotImplementedError` | 可用（见“悄悄不同”） |
 # | [Keras 3 报错](#save-weights) | `model.save_weights(...)` | `NotImplementedError`，留下半个文件 | `.h5` 可用；`.weights.h5` 同样报错 |
 # | [Keras 3 报错](#which-keras) | `tf.compat.v1.keras.backend.get_session()`、`tf.keras.backend.learning_phase()` | 都不存在 | 都在 |
-# | [悄悄不同](#dropout-mask) | `Dropout(training=True)` 多次 `sess.run` | 每次同一个掩码 | 每次换新掩码 |
-# | [悄悄不同](#batchnorm) | `BatchNormalization` 的移动平均 | 永远不更新，也拿不到更新操作 | 只有运行 `bn.updates` 才更新 |
-# | [悄悄不同](#keras-optimizers) | Keras 优化器的 `apply_gradients` | 返回变量，运行它不训练 | 新优化器同样不训练；`optimizers.legacy` 能训练 |
+# | [悄悄不同](#dropout-mask) | `Dropout(training=True)` 多次 `sess.run` | 每次同一个掩码（除非另外运行种子的赋值操作，或用 `tf.function`） | 每次换新掩码 |
+# | [悄悄不同](#keras-optimizers) | Keras 优化器的 `apply_gradients` | 返回变量，运行它不训练；取回图里的赋值操作才训练 | 新优化器同样不训练；`optimizers.legacy` 能训练 |
 # | [悄悄不同](#learning-phase) | 调用层时不传 `training` | 永远是推理模式 | 跟随 `learning_phase()` 占位符，默认推理 |
-# | [悄悄不同](#variable-names) | 同一进程里重建模型 | 变量名接着编号，`Saver.restore` 报 `NotFoundError` | 每张图从头编号，能恢复 |
+# | [悄悄不同](#variable-names) | 同一进程里重建模型 | 变量名接着编号，`Saver.restore` 报 `NotFoundError`；重建前调用 `clear_session()`，或给 `Saver` 传 `var_list` 映射 | 每张图从头编号，能恢复 |
 # | [悄悄不同](#dense-placeholder) | 输出张量名（按字符串取回） | `dense_1/BiasAdd:0` | `dense/BiasAdd:0` |
 # | [悄悄不同](#get-weights) | 没有默认会话时 `get_weights()` | （报错） | 读 Keras 自己的隐藏会话，不是你的 |
 #
@@ -39,21 +40,22 @@
 # | Kind | Code | Keras 3 (`keras` = `tf.keras`) | tf_keras (Keras 2) |
 # |---|---|---|---|
 # | [Same](#dense-placeholder) | placeholder → `Dense` → `global_variables_initializer` → `sess.run` | works; fetches `ndarray` | same |
-# | [Same](#v1-optimizers) | `minimize(loss)` of a `tf.compat.v1.train` optimizer | trains | same |
+# | [Same](#v1-optimizers) | `minimize(loss)` of a `tf.compat.v1.train` optimizer, no `var_list` | trains | same |
 # | [Same](#batchnorm) | `BatchNormalization` registers its updates in `UPDATE_OPS` | no: empty collection | same |
+# | [Same](#batchnorm) | fetching only a `BatchNormalization` output in training mode | moving averages do not update | same |
 # | [Same](#keras-optimizers) | `minimize(tensor)` of a Keras optimizer | `AttributeError` | `ValueError` (wants a `tape`) |
 # | [Keras 3 breaks](#weights) | `sess.run(layer.kernel)` | `TypeError`: weights are `keras.Variable`; fetch `.value` | works: weights are `tf.Variable` |
-# | [Keras 3 breaks](#batchnorm) | `bn.updates` | `AttributeError` | two assign ops |
+# | [Keras 3 breaks](#v1-optimizers) | `minimize(loss, var_list=model.trainable_weights)` | `AttributeError`; pass `[w.value for w in model.trainable_weights]` to train | works |
+# | [Keras 3 breaks](#batchnorm) | `bn.updates` | `AttributeError`; fetch the layer's two assign ops with the output, or wrap the call in `tf.function` | two assign ops; fetched with the output, they update |
 # | [Keras 3 breaks](#dropout-placeholder) | `Dropout` with a `tf.bool` placeholder as `training=` | `OperatorNotAllowedInGraphError` | builds a `cond`; the fed value picks the mode |
 # | [Keras 3 breaks](#predict-fit) | `fit` / `evaluate` / `predict` | `RuntimeError` | work |
 # | [Keras 3 breaks](#get-weights) | `model.get_weights()` | `NotImplementedError` | works (see "silently different") |
 # | [Keras 3 breaks](#save-weights) | `model.save_weights(...)` | `NotImplementedError`, and a half-written file | `.h5` works; `.weights.h5` fails too |
 # | [Keras 3 breaks](#which-keras) | `tf.compat.v1.keras.backend.get_session()`, `tf.keras.backend.learning_phase()` | neither exists | both exist |
-# | [Silently different](#dropout-mask) | `Dropout(training=True)` over several `sess.run` calls | the same mask every time | a new mask every time |
-# | [Silently different](#batchnorm) | `BatchNormalization` moving averages | never updated, and no op to update them | updated only by running `bn.updates` |
-# | [Silently different](#keras-optimizers) | `apply_gradients` of a Keras optimizer | returns a variable that trains nothing | new optimizers train nothing either; `optimizers.legacy` trains |
+# | [Silently different](#dropout-mask) | `Dropout(training=True)` over several `sess.run` calls | the same mask every time (unless you also run the seed's assign op, or use `tf.function`) | a new mask every time |
+# | [Silently different](#keras-optimizers) | `apply_gradients` of a Keras optimizer | returns a variable that trains nothing; fetching the graph's assign ops trains | new optimizers train nothing either; `optimizers.legacy` trains |
 # | [Silently different](#learning-phase) | a layer called without `training` | always inference mode | follows the `learning_phase()` placeholder (default: inference) |
-# | [Silently different](#variable-names) | rebuilding a model in the same process | names keep counting; `Saver.restore` raises `NotFoundError` | each graph starts again; restore works |
+# | [Silently different](#variable-names) | rebuilding a model in the same process | names keep counting; `Saver.restore` raises `NotFoundError`; call `clear_session()` before the rebuild, or give `Saver` a `var_list` mapping | each graph starts again; restore works |
 # | [Silently different](#dense-placeholder) | names of output tensors (fetching by string) | `dense_1/BiasAdd:0` | `dense/BiasAdd:0` |
 # | [Silently different](#get-weights) | `get_weights()` with no default session | (raises) | reads Keras's hidden session, not yours |
 #
@@ -213,15 +215,17 @@ with expect(TypeError, 'has invalid type "Variable"'):
 # ## 悄悄不同：重建模型时的变量名 { #variable-names }
 #
 # TF1 检查点（`tf.compat.v1.train.Saver`）按变量名保存和恢复。tf_keras 按图编号：新图里重建，变量名不变。
-# Keras 3 按进程编号：第二次构建变成 `sequential_1/dense_1/...`，用第一次的检查点恢复就找不到变量。
-# `keras.backend.clear_session()` 先把编号清零，让第一次构建的名字干净。
+# Keras 3 按进程编号：第二次构建变成 `sequential_1/dense_1/...`，用第一次的检查点恢复就找不到变量，
+# 报 `NotFoundError: Key sequential_1/dense_1/bias not found in checkpoint`。
+# 下面先调用 `keras.backend.clear_session()` 把编号清零，让第一次构建的名字干净；两种修法在后面。
 # %% [markdown] lang="en"
 # ## Silently different: variable names of a rebuilt model { #variable-names }
 #
 # TF1 checkpoints (`tf.compat.v1.train.Saver`) save and restore by variable name. tf_keras numbers
 # layers per graph: a rebuild in a new graph gets the same names. Keras 3 numbers them per process:
 # the second build becomes `sequential_1/dense_1/...`, and the first build's checkpoint cannot
-# restore it. `keras.backend.clear_session()` first resets the counters for clean first names.
+# restore it: `NotFoundError: Key sequential_1/dense_1/bias not found in checkpoint`. Below, `keras.backend.clear_session()` first resets the counters so the first build
+# gets clean names. Two fixes follow.
 
 
 # %%
@@ -260,16 +264,127 @@ with tempfile.TemporaryDirectory() as folder:
         save_then_restore(keras, folder)
 
 # %% [markdown] lang="zh"
-# ## 相同：`tf.compat.v1.train` 优化器 { #v1-optimizers }
-#
-# 老的图优化器只认图张量和 `tf.Variable`，而 Keras 3 的权重在图里也是普通 `tf.Variable`，
-# 所以 `GradientDescentOptimizer(0.1).minimize(loss)` 两边都能训练：20 步后损失明显下降。
+# 第一种修法：重建前也调用 `keras.backend.clear_session()`。编号清零，重建的模型拿回第一次的名字，直接恢复。
+# 保存前先把每个权重加 1，这样恢复出的值不可能碰巧等于新初始化的值；恢复时不运行初始化器，逐个比较。
 # %% [markdown] lang="en"
-# ## Same: `tf.compat.v1.train` optimizers { #v1-optimizers }
+# Fix one: call `keras.backend.clear_session()` before the rebuild too. The counters restart, the
+# rebuilt model gets the first build's names, and the restore works. Every weight gets 1 added
+# before saving, so the restored values cannot match a fresh initialization by chance; the restore
+# runs no initializer, and the values are compared one by one.
+
+
+# %%
+def keras3_sequential():
+    model = keras.Sequential([keras.layers.Dense(2)])
+    model(tf.compat.v1.placeholder(tf.float32, [None, 3]))
+    return model
+
+
+def save_model(build, folder):
+    """Build, initialize, add 1 to every weight, save: the path and the saved values."""
+    with fresh_graph():
+        model = build()
+        with tf.compat.v1.Session() as sess:
+            sess.run(tf.compat.v1.global_variables_initializer())
+            sess.run([w.value.assign_add(tf.ones_like(w.value)) for w in model.weights])
+            saved = sess.run([w.value for w in model.weights])
+            path = tf.compat.v1.train.Saver().save(sess, os.path.join(folder, "ckpt"))
+    return path, saved
+
+
+def restore_model(build, path, var_list=None):
+    """Rebuild in a new graph, restore (no initializer): graph names and restored values."""
+    with fresh_graph():
+        model = build()
+        names = [w.value.name for w in model.weights]
+        saver = tf.compat.v1.train.Saver(var_list(model) if var_list else None)
+        with tf.compat.v1.Session() as sess:
+            saver.restore(sess, path)
+            restored = sess.run([w.value for w in model.weights])
+    return names, restored
+
+
+def same_values(a, b):
+    return all((x == y).all() for x, y in zip(a, b, strict=True))
+
+
+with tempfile.TemporaryDirectory() as folder:
+    keras.backend.clear_session()
+    path, saved = save_model(keras3_sequential, folder)
+    keras.backend.clear_session()  # the fix: counters back to zero before the rebuild
+    names, restored = restore_model(keras3_sequential, path)
+show("keras", "rebuilt after clear_session():", names)
+show("keras", "restored values equal the saved ones:", same_values(saved, restored))
+assert names == ["sequential/dense/kernel:0", "sequential/dense/bias:0"]
+assert same_values(saved, restored)
+
+# %% [markdown] lang="zh"
+# 第二种修法：不清零，给 `Saver` 传 `var_list={检查点里的键: 变量}`，按这张映射恢复。
 #
-# The old graph optimizers only deal with graph tensors and `tf.Variable`s, which Keras 3 weights
-# are in the graph too, so `GradientDescentOptimizer(0.1).minimize(loss)` trains on both: after 20
-# steps the loss is clearly lower.
+# 映射要知道检查点里的键。子类化模型（subclassed model）的键很特别：只有模型名加 `kernel`、`kernel_1` 这样的序号，
+# 层名（这里特意起名 `first`、`second`）一个也没有，序号就是权重创建的先后，原因见[子类化模型](subclassed-models.md#weight-names)。
+# 重建后模型名变成 `net_1`，把图里变量名开头的模型名换回 `net`、去掉 `:0`，就是检查点里的键。
+# %% [markdown] lang="en"
+# Fix two: leave the counters alone and give `Saver` a `var_list={checkpoint_key: variable}`
+# mapping to restore by.
+#
+# The mapping needs the checkpoint's keys. Those of a subclassed model are peculiar: the model name
+# plus a position, `kernel`, `kernel_1`, with no layer name at all (the layers here are named
+# `first` and `second` on purpose). The number is the order in which the weights were created; why,
+# see [subclassed models](subclassed-models.md#weight-names). The rebuilt model is named `net_1`;
+# put `net` back in front of each graph variable name and drop the `:0`, and you have its key.
+
+
+# %%
+class Net(keras.Model):
+    def __init__(self):
+        super().__init__()
+        self.first = keras.layers.Dense(4, name="first")
+        self.second = keras.layers.Dense(2, name="second")
+
+    def call(self, x):
+        return self.second(self.first(x))
+
+
+def keras3_net():
+    model = Net()
+    model(tf.compat.v1.placeholder(tf.float32, [None, 3]))
+    return model
+
+
+def by_checkpoint_key(model):  # graph name "net_1/kernel_1:0" -> key "net/kernel_1"
+    return {
+        "net/" + w.value.name.split("/", 1)[1].removesuffix(":0"): w.value for w in model.weights
+    }
+
+
+with tempfile.TemporaryDirectory() as folder:
+    keras.backend.clear_session()
+    path, saved = save_model(keras3_net, folder)
+    keys = tf.train.list_variables(path)
+    names, restored = restore_model(keras3_net, path, var_list=by_checkpoint_key)
+print("checkpoint keys:", keys)
+show("keras", "rebuilt:", names)
+show("keras", "restored with var_list, values equal the saved ones:", same_values(saved, restored))
+assert [key for key, _ in keys] == ["net/bias", "net/bias_1", "net/kernel", "net/kernel_1"]
+assert names[0] == "net_1/kernel:0" and same_values(saved, restored)
+
+# %% [markdown] lang="zh"
+# ## `tf.compat.v1.train` 优化器：`minimize(loss)` 相同，`var_list` 要取 `.value` { #v1-optimizers }
+#
+# 老的图优化器只认图张量和 `tf.Variable`。Keras 3 的权重不是 `tf.Variable`（[上面](#weights)打印了 `tf.Variable: False`），
+# 但它包着的那个 `tf.Variable`（`w.value`）登记在图的可训练变量集合里。
+# `minimize(loss)` 不传 `var_list` 时就从这个集合取变量，所以 `GradientDescentOptimizer(0.1).minimize(loss)`
+# 两边都能训练：20 步后损失明显下降。
+# %% [markdown] lang="en"
+# ## `tf.compat.v1.train` optimizers: `minimize(loss)` is the same, `var_list` needs `.value` { #v1-optimizers }
+#
+# The old graph optimizers only deal with graph tensors and `tf.Variable`s. Keras 3 weights are not
+# `tf.Variable`s ([above](#weights) prints `tf.Variable: False`), but the `tf.Variable` each one
+# wraps (`w.value`) is in the graph's trainable-variables collection. Without a `var_list`,
+# `minimize(loss)` takes its variables from that collection, so
+# `GradientDescentOptimizer(0.1).minimize(loss)` trains on both: after 20 steps the loss is clearly
+# lower.
 
 # %%
 X = np.random.rand(8, 3).astype(np.float32)
@@ -300,6 +415,46 @@ def v1_minimize(K, model, loss):
 for name, K in BOTH.items():
     kind, before, after, _ = train_20_steps(K, v1_minimize)
     show(name, f"step is {kind}; loss {before:.4f} -> {after:.4f}")
+    assert after < before / 5
+
+with fresh_graph():
+    model = keras.Sequential([keras.layers.Dense(1)])
+    model(tf.compat.v1.placeholder(tf.float32, [None, 3]))
+    collection = tf.compat.v1.trainable_variables()
+    weights = model.trainable_weights
+show("keras", "trainable_weights:      ", [type(w).__name__ for w in weights])
+show("", "trainable_variables():  ", [type(v).__name__ for v in collection])
+show("", "collection[i] is weights[i].value:", [v is w.value for v, w in zip(collection, weights)])
+assert len(collection) == len(weights) and all(v is w.value for v, w in zip(collection, weights))
+
+# %% [markdown] lang="zh"
+# 传 `var_list` 就不同了。`var_list=model.trainable_weights` 在 Keras 3 下报 `AttributeError`：
+# 优化器把列表里的 `keras.Variable` 当作 `tf.Variable` 使用。改传 `[w.value for w in model.trainable_weights]`，
+# 也就是包着的 `tf.Variable`，就能训练。tf_keras 的权重本来就是 `tf.Variable`，照原样传。
+# %% [markdown] lang="en"
+# A `var_list` is another matter. Under Keras 3, `var_list=model.trainable_weights` raises
+# `AttributeError`: the optimizer treats the `keras.Variable`s in the list as `tf.Variable`s. Pass
+# `[w.value for w in model.trainable_weights]`, the wrapped `tf.Variable`s, and it trains. tf_keras
+# weights are `tf.Variable`s already and go in as they are.
+
+
+# %%
+def v1_minimize_var_list(unwrap):
+    def make_step(K, model, loss):
+        weights = model.trainable_weights
+        var_list = [w.value for w in weights] if unwrap else weights
+        return tf.compat.v1.train.GradientDescentOptimizer(0.1).minimize(loss, var_list=var_list)
+
+    return make_step
+
+
+with expect(AttributeError, "'Variable' object has no attribute '_in_graph_mode'"):
+    train_20_steps(keras, v1_minimize_var_list(unwrap=False))
+for name, K in BOTH.items():
+    unwrap = K is keras
+    _, before, after, _ = train_20_steps(K, v1_minimize_var_list(unwrap))
+    var_list = "[w.value for w in weights]" if unwrap else "model.trainable_weights"
+    show(name, f"var_list={var_list}: loss {before:.4f} -> {after:.4f}")
     assert after < before / 5
 
 # %% [markdown] lang="zh"
@@ -359,15 +514,41 @@ with expect(ImportError, "`keras.optimizers.legacy` is not supported in Keras 3"
     keras.optimizers.legacy.SGD(0.1)
 
 # %% [markdown] lang="zh"
+# Keras 3 列出的两个 `AssignSubVariableOp` 就是权重更新，只是没人取回。每步把 `state_writes` 找到的操作一起取回，
+# 损失就下降。同一次 `run` 里的先后由数据依赖保证：更新量由梯度算出，梯度要先读权重。
+# 这里图里只有这一个模型，按类型找就够了；复杂的图要像[训练模式](training-mode.md)那页那样，对比调用前后新增的操作。
+# %% [markdown] lang="en"
+# The two `AssignSubVariableOp`s that Keras 3 lists are the weight updates; nothing fetches them.
+# Fetch the ops that `state_writes` finds on every step, and the loss goes down. Inside one `run`,
+# data dependencies fix the order: the update is computed from the gradient, which reads the
+# weights first. This graph holds only the one model, so finding the ops by type is enough; in a bigger
+# graph, compare the ops before and after the call, as on the [training mode](training-mode.md)
+# page.
+
+
+# %%
+def fetch_state_writes(K, model, loss):
+    apply_gradients_with("SGD")(K, model, loss)
+    return state_writes(tf.compat.v1.get_default_graph())  # op names: sess.run runs them
+
+
+kind, before, after, writes = train_20_steps(keras, fetch_state_writes)
+show("keras", f"SGD, fetching state_writes: step is {kind}; loss {before:.4f} -> {after:.4f}")
+assert after < before / 5
+
+# %% [markdown] lang="zh"
 # ## BatchNormalization 的移动平均 { #batchnorm }
 #
 # 训练模式（training mode）下，`BatchNormalization` 要更新两个移动平均（moving average）。
 # TF1 的 `tf.compat.v1.layers.batch_normalization` 把更新操作登记到 `UPDATE_OPS`，训练代码再加进控制依赖。
 # Keras 的层两边都**不**登记。
 #
-# 只取回输出，两边的移动平均都不变。区别是能否拿到更新操作：tf_keras 放在 `bn.updates`，运行就更新；
-# Keras 3 也建了赋值操作（下面按类型找出），但没有公开接口返回，`bn.updates` 也不存在。
-# 用 `Session` 训练时，Keras 3 的移动平均永远是初始值 0，推理模式也一直用它。
+# 只取回输出，两边的移动平均都不变：更新它们的赋值操作不在输出的上游，`Session.run` 不运行它们。
+# 要更新，就把这些操作和输出一起取回。两边的区别只在怎么拿到它们：tf_keras 放在 `bn.updates`；
+# Keras 3 没有 `bn.updates`，也没有别的公开接口，但图里同样有两个赋值操作（`AssignVariableOp`），
+# 下面用 `state_writes` 按类型找出。和输出一起取回，Keras 3 的移动平均照样更新，数值与 tf_keras 相同。
+# 从不取回它们的训练代码，移动平均永远停在初始值 0，推理模式也一直用它，不报错。
+# 图里不止一个模型时，要像[训练模式](training-mode.md)那页那样，对比调用前后新增的赋值操作。
 # %% [markdown] lang="en"
 # ## BatchNormalization moving averages { #batchnorm }
 #
@@ -376,10 +557,15 @@ with expect(ImportError, "`keras.optimizers.legacy` is not supported in Keras 3"
 # code to add as control dependencies. The Keras layer registers **nothing** there under either
 # version.
 #
-# Fetching only the output leaves the averages unchanged under both. The difference: can you get
-# the update ops? tf_keras keeps them in `bn.updates`; run them and the averages move. Keras 3
-# builds assign ops too (found below by op type), but no public API returns them; `bn.updates` does
-# not exist. Trained with a `Session`, its moving mean stays at 0, and inference mode uses that.
+# Fetching only the output leaves the averages unchanged under both: the assign ops that update
+# them are not upstream of the output, so `Session.run` does not run them. To update, fetch those
+# ops with the output. The versions differ only in how you get them: tf_keras keeps them in
+# `bn.updates`; Keras 3 has no `bn.updates` and no other public API, but its graph holds two assign
+# ops (`AssignVariableOp`) all the same, found below by op type with `state_writes`. Fetched with
+# the output, they update Keras 3's moving averages, to the same values as tf_keras. Training code
+# that never fetches them leaves the moving mean at 0 for good, and inference mode uses that, with
+# no error. When the graph holds more than one model, compare the assign ops before and after the
+# call instead, as on the [training mode](training-mode.md) page.
 
 
 # %%
@@ -391,30 +577,53 @@ def batchnorm(K):
         update_ops = tf.compat.v1.get_collection(tf.compat.v1.GraphKeys.UPDATE_OPS)
         (moving_mean,) = [v for v in tf.compat.v1.global_variables() if "moving_mean" in v.name]
         writes = state_writes(graph)
-        updates = bn.updates if hasattr(bn, "updates") else None
-        feed = {x: np.arange(6, dtype=np.float32).reshape(2, 3)}
+        updates = bn.updates if K is tf_keras else writes  # ops, or op names
         with tf.compat.v1.Session() as sess:
             sess.run(tf.compat.v1.global_variables_initializer())
-            sess.run(y, feed)
+            sess.run(y, {x: BN_BATCH})
             after_output = sess.run(moving_mean)
-            if updates:
-                sess.run(updates, feed)
+            sess.run([y, updates], {x: BN_BATCH})
             after_updates = sess.run(moving_mean)
-    show(K.__name__, "UPDATE_OPS:", update_ops, "| has .updates:", updates is not None)
+    show(K.__name__, "UPDATE_OPS:", update_ops, "| has .updates:", hasattr(bn, "updates"))
     show("", "state_writes:", writes)
-    show("", "moving_mean after the output:", after_output)
-    if updates:
-        show("", "moving_mean after bn.updates:", after_updates)
+    show("", "moving_mean after fetching y:", after_output)
+    fetched = "bn.updates" if K is tf_keras else "state_writes"
+    show("", f"moving_mean after fetching y + {fetched}:", after_updates)
     return update_ops, after_output, after_updates
 
 
+BN_BATCH = np.arange(6, dtype=np.float32).reshape(2, 3)  # batch mean [1.5, 2.5, 3.5]
 for K in BOTH.values():
     update_ops, after_output, after_updates = batchnorm(K)
     assert update_ops == [] and not after_output.any()
-    assert after_updates.any() == (K is tf_keras)
+    assert np.allclose(after_updates, BN_BATCH.mean(0) / 2)  # momentum 0.5, from 0
 
 with expect(AttributeError, "'BatchNormalization' object has no attribute 'updates'"):
     keras.layers.BatchNormalization().updates
+
+# %% [markdown] lang="zh"
+# 更省事的是用 `tf.function` 包住层的调用：赋值操作进了函数体，每次调用都执行（原因见[训练模式](training-mode.md)），
+# 只取回输出就更新。图里也就没有游离的赋值操作要找了。和那一页一样，层要先调用 `build`。
+# %% [markdown] lang="en"
+# Simpler: wrap the layer call in `tf.function`. The assign ops move into the function body and
+# run on every call (why: [training mode](training-mode.md)), so fetching the output alone updates
+# the averages, and the graph has no dangling assign ops left to hunt for. Build the layer first,
+# as on that page.
+
+# %%
+with fresh_graph() as graph:
+    x = tf.compat.v1.placeholder(tf.float32, [None, 3])
+    bn = keras.layers.BatchNormalization(momentum=0.5)
+    bn.build((None, 3))
+    y = tf.function(lambda t: bn(t, training=True))(x)
+    writes = state_writes(graph)
+    with tf.compat.v1.Session() as sess:
+        sess.run(tf.compat.v1.global_variables_initializer())
+        sess.run(y, {x: BN_BATCH})
+        mean = sess.run(bn.moving_mean.value)
+show("keras", "tf.function: y comes from", y.op.type, "| state_writes:", writes)
+show("", "moving_mean after fetching y:", mean)
+assert writes == [] and np.allclose(mean, BN_BATCH.mean(0) / 2)
 
 # %% [markdown] lang="zh"
 # ## Keras 3 报错：用 `tf.bool` 占位符切换 Dropout { #dropout-placeholder }
@@ -459,10 +668,11 @@ with expect(
     dropout_switch(keras)
 
 # %% [markdown] lang="zh"
-# 两边都能用的写法：自己用 `tf.cond` 包两次调用，各传 Python 的 `True` / `False`。但 Keras 3 的训练分支还有下一节的问题。
+# 两边都能用的写法：自己用 `tf.cond` 包两次调用，各传 Python 的 `True` / `False`。但 Keras 3 的训练分支还有下一节的问题；把 `tf.cond` 放进 `tf.function`，两个问题一起解决（见[训练模式](training-mode.md)）。
 # %% [markdown] lang="en"
 # What works on both: wrap two calls, with Python `True` / `False`, in `tf.cond` yourself. The
-# Keras 3 training branch still has the next section's problem.
+# Keras 3 training branch still has the next section's problem; put the `tf.cond` inside a
+# `tf.function` and both are solved (see [training mode](training-mode.md)).
 
 # %%
 for name, K in BOTH.items():
@@ -477,6 +687,8 @@ for name, K in BOTH.items():
 # 训练模式下，同一个 `Dropout` 输出连续取回三次。tf_keras 用有状态的随机数操作，每次换新掩码。
 # Keras 3 用无状态随机数，种子存在变量 `seed_generator_state` 里；推进种子的赋值操作同样没有取回依赖，从不运行。
 # 于是在 `Session` 里，Keras 3 的 `Dropout` 每步都丢弃同样的单元，不报错也不警告。
+# 修法和 BatchNormalization 类似：每次取回输出后，再单独运行一次这个赋值操作（读种子和写种子之间没有依赖，
+# 放进同一次 `run` 先后不定），或用 `tf.function` 包住调用。两种都在[训练模式](training-mode.md)那页跑过。
 # %% [markdown] lang="en"
 # ## Silently different: Dropout reuses one mask { #dropout-mask }
 #
@@ -484,7 +696,10 @@ for name, K in BOTH.items():
 # op: every run draws a new `mask`. Keras 3 uses stateless random numbers seeded from a variable,
 # `seed_generator_state`; the assign op that advances it is, again, needed by no fetch and never
 # runs. Under a `Session`, Keras 3's `Dropout` drops the same units at every step. No error, no
-# warning.
+# warning. The fixes resemble BatchNormalization's: after each fetch of the output, run that assign
+# op in a separate `run` (nothing orders reading and writing the seed, so inside one `run` their
+# order is not fixed), or wrap the call in `tf.function`. The [training mode](training-mode.md)
+# page runs both.
 
 
 # %%
@@ -814,19 +1029,26 @@ assert got["set after tf.keras was used"] == ["keras", "tf_keras", "keras"]
 # %% [markdown] lang="zh"
 # ## 什么时候选 `TF_USE_LEGACY_KERAS=1` { #when-legacy }
 #
-# TF1 图代码有下面任何一条，就设置 `TF_USE_LEGACY_KERAS=1`（并安装同版本的 `tf_keras`）。
-# 这些地方 Keras 3 要么报错，要么悄悄算错：
+# TF1 图代码有下面任何一条，又不打算改写，就设置 `TF_USE_LEGACY_KERAS=1`（并安装同版本的 `tf_keras`）。
+# 原样照搬时，这些地方 Keras 3 要么报错，要么悄悄算错：
 #
-# - 用 `Session` 训练含 `Dropout` 或 `BatchNormalization` 的模型：Keras 3 [掩码不变](#dropout-mask)、
-#   移动平均不更新且[拿不到更新操作](#batchnorm)，也不报错。
+# - 用 `Session` 训练含 `Dropout` 或 `BatchNormalization` 的模型，只取回训练操作：Keras 3 [掩码不变](#dropout-mask)、
+#   [移动平均不更新](#batchnorm)，也不报错。
 # - 用[布尔占位符](#dropout-placeholder)或 [`learning_phase()`](#learning-phase) 切换训练与推理。
 # - 关闭即时执行后用 [`fit` / `evaluate` / `predict`](#predict-fit)、[`get_weights`](#get-weights)、[`save_weights`](#save-weights)。
-# - 用 [Keras 优化器](#keras-optimizers)训练图。
-# - 按[变量名](#variable-names)恢复 `Saver` 检查点、按[名字取回张量](#dense-placeholder)，或在一个进程里反复建图。
+# - 用 [Keras 优化器](#keras-optimizers)训练图，或给 `tf.compat.v1.train` 优化器传 [`var_list=model.trainable_weights`](#v1-optimizers)。
+# - 按[名字取回张量](#dense-placeholder)；或在一个进程里反复建图，再按[变量名](#variable-names)恢复 `Saver` 检查点。
 # - 调用 `get_session()`、`K.learning_phase()` 等 [Keras 2 后端函数](#which-keras)。
 #
-# Keras 3 只在这时够用：层是无状态的计算块（`Dense`、卷积等，不训练 `Dropout` / `BatchNormalization`），
-# 用 [`tf.compat.v1.train` 优化器](#v1-optimizers)训练，用 `sess.run(w.value)` 读权重，不依赖图里的名字。
+# 不用 legacy 也行，但要按本页改代码：
+#
+# - `Dropout`、`BatchNormalization` 的调用包进 `tf.function`（或另外运行它们的赋值操作，见 [BatchNormalization](#batchnorm) 与 [Dropout](#dropout-mask)）；
+#   要切换训练与推理，在 `tf.function` 里用 `tf.cond`（见[训练模式](training-mode.md)）。
+# - 训练循环自己写（不用 `fit`），用 [`tf.compat.v1.train` 优化器](#v1-optimizers)，`var_list` 传 `w.value`；
+#   用 `sess.run(w.value)` 读权重，用 `Saver` 存取权重（不用 `save_weights`）。
+# - 每次构建前调用 `keras.backend.clear_session()`，或给 `Saver` 传 [`var_list` 映射](#variable-names)；取回张量对象，不要写死张量名。
+#
+# 层是无状态的计算块（`Dense`、卷积等）时，第一条可以省掉。
 #
 # 选了 legacy 也要记住：`get_weights()` 读默认会话，要 `sess.as_default()`；`BatchNormalization` 要自己运行 `updates`；
 # `import keras` 仍是 Keras 3，要写 `tf.keras` 或 `import tf_keras`。
@@ -838,23 +1060,34 @@ assert got["set after tf.keras was used"] == ["keras", "tf_keras", "keras"]
 # ## When to choose `TF_USE_LEGACY_KERAS=1` { #when-legacy }
 #
 # Set `TF_USE_LEGACY_KERAS=1` (and install the matching `tf_keras`) if your TF1 graph code does any
-# of the following. Keras 3 raises there or, worse, silently computes wrong:
+# of the following and you do not mean to rewrite it. Run as it is, Keras 3 raises there or, worse,
+# silently computes wrong:
 #
-# - Trains a model with `Dropout` or `BatchNormalization` through a `Session`: under Keras 3
-#   [the mask never changes](#dropout-mask) and the moving averages never update, with no error and
-#   [no way to get the update ops](#batchnorm).
+# - Trains a model with `Dropout` or `BatchNormalization` through a `Session`, fetching only the
+#   training op: under Keras 3 [the mask never changes](#dropout-mask) and
+#   [the moving averages never update](#batchnorm), with no error.
 # - Switches between training and inference with a [boolean placeholder](#dropout-placeholder) or
 #   [`learning_phase()`](#learning-phase).
 # - Calls [`fit` / `evaluate` / `predict`](#predict-fit), [`get_weights`](#get-weights) or
 #   [`save_weights`](#save-weights) with eager execution off.
-# - Trains the graph with a [Keras optimizer](#keras-optimizers).
-# - Restores `Saver` checkpoints [by variable name](#variable-names), fetches
-#   [tensors by name](#dense-placeholder), or builds graphs repeatedly in one process.
+# - Trains the graph with a [Keras optimizer](#keras-optimizers), or passes
+#   [`var_list=model.trainable_weights`](#v1-optimizers) to a `tf.compat.v1.train` optimizer.
+# - Fetches [tensors by name](#dense-placeholder); or builds graphs repeatedly in one process and
+#   restores `Saver` checkpoints [by variable name](#variable-names).
 # - Calls [Keras 2 backend functions](#which-keras) such as `get_session()` or `K.learning_phase()`.
 #
-# Keras 3 is enough only when layers are stateless blocks (`Dense`, convolutions; no training of
-# `Dropout` / `BatchNormalization`), training uses [`tf.compat.v1.train` optimizers](#v1-optimizers),
-# weights are read with `sess.run(w.value)`, and nothing depends on graph names.
+# Keras 3 can do without legacy, but the code must change as this page shows:
+#
+# - Wrap the calls of `Dropout` and `BatchNormalization` in `tf.function` (or also run their assign
+#   ops: see [BatchNormalization](#batchnorm) and [Dropout](#dropout-mask)); to switch between training and inference, use
+#   `tf.cond` inside the `tf.function` (see [training mode](training-mode.md)).
+# - Write the training loop yourself (no `fit`) with [`tf.compat.v1.train` optimizers](#v1-optimizers),
+#   with `w.value` in `var_list`; read weights with `sess.run(w.value)`, save and restore them with
+#   `Saver` (not `save_weights`).
+# - Call `keras.backend.clear_session()` before each build, or give `Saver` a
+#   [`var_list` mapping](#variable-names); fetch tensor objects, not hard-coded tensor names.
+#
+# When the layers are stateless blocks (`Dense`, convolutions), the first point can go.
 #
 # With legacy Keras: `get_weights()` reads the default session, so use `sess.as_default()`; run
 # `BatchNormalization`'s `updates` yourself; `import keras` is still Keras 3, so write `tf.keras` or

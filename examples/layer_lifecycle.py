@@ -1,7 +1,7 @@
 # %% [markdown] lang="zh"
 # # 层的生命周期：`__init__`、`__call__`、`build`、`call`
 #
-# 自定义 Keras 层时要写四个方法，但 Keras 只替你调用其中一个入口：`__call__`。
+# 一个自定义 Keras 层牵涉四个方法，可留给你调用的入口只有一个：`__call__`，也就是 `layer(x)`。
 # 本页逐一运行，看清楚每个方法什么时候被调用、拿到的是什么参数，
 # 并且把 TF 2.21 自带的 Keras 3 和旧版 Keras 2（`tf_keras` 包）放在一起对比。
 #
@@ -14,9 +14,13 @@
 # | `use_resource=`、`synchronization=` 等参数 | `TypeError` | 可以 |
 # | 权重的名字 | `.name` 是 `"kernel"`，`.path` 是 `"dense/kernel"` | `.name` 是 `"dense/kernel:0"`，没有 `.path` |
 # | 权重的类型 | `keras.Variable`，**不是** `tf.Variable` | `tf.Variable` |
+# | [`call` 收到 `training`、`mask`](#call-arguments) | 仅当 `call` 的签名声明了它们；`**kwargs` 什么也收不到 | 声明了才收到；`**kwargs` 也收得到 |
+# | [多个张量参数的掩码](#call-arguments) | 填进 `a_mask`、`b_mask` 这样的参数；`mask` 是 `None` | `mask` 只收到第一个参数的掩码 |
+# | [没有 `build` 但有子层，第一次调用](#call-runs-twice) | `call` 运行**两次**：先在临时图里，再真正运行 | 一次 |
 # | 未构建就调用 `layer.call(x)` | `AttributeError`，`build` 从没运行 | 相同 |
 # | 自己调用 `layer.build(shape)` | `built` 自动变成 `True` | `built` 仍是 `False`，第一次调用时**再构建一次** |
-# | 在 `__init__` 里创建权重 | 调用前 `weights` 就有；`.path` 是 `eager/w` | 调用前就有；`.name` 是 `w:0`，**不带**层名 |
+# | [在 `__init__` 里创建权重](#lazy-vs-eager) | 调用前 `weights` 就有；`.path` 是 `eager/w` | 调用前就有；`.name` 是 `w:0`，**不带**层名（图模式里第二个层的叫 `w_1:0`） |
+# | [`super().__init__()` 之前](#super-init-first) | `add_weight` 报 `RuntimeError`；把子层赋给 `self` 可以 | `add_weight` 报 `AttributeError`；把子层赋给 `self` 可以 |
 # %% [markdown] lang="en"
 # # Layer lifecycle: `__init__`, `__call__`, `build`, `call`
 #
@@ -34,9 +38,13 @@
 # | `use_resource=`, `synchronization=`, ... | `TypeError` | work |
 # | Weight names | `.name` is `"kernel"`, `.path` is `"dense/kernel"` | `.name` is `"dense/kernel:0"`, no `.path` |
 # | Weight type | `keras.Variable`, **not** a `tf.Variable` | a `tf.Variable` |
+# | [`call` receives `training`, `mask`](#call-arguments) | only if `call`'s signature declares them; `**kwargs` gets nothing | only if declared; `**kwargs` gets them too |
+# | [Masks of several tensor arguments](#call-arguments) | filled into parameters such as `a_mask`, `b_mask`; `mask` is `None` | `mask` gets the first argument's mask only |
+# | [No `build` but sublayers: the first call](#call-runs-twice) | `call` runs **twice**: in a scratch graph, then for real | once |
 # | `layer.call(x)` before the layer is built | `AttributeError`: `build` never ran | same |
 # | Calling `layer.build(shape)` yourself | `built` becomes `True` | `built` stays `False`; the first call **builds again** |
-# | Weights created in `__init__` | in `weights` before the first call; `.path` is `eager/w` | in `weights` before the first call; `.name` is `w:0`, **without** the layer name |
+# | [Weights created in `__init__`](#lazy-vs-eager) | in `weights` before the first call; `.path` is `eager/w` | in `weights` before the first call; `.name` is `w:0`, **without** the layer name (in a graph, the second layer's is `w_1:0`) |
+# | [Before `super().__init__()`](#super-init-first) | `add_weight` raises `RuntimeError`; assigning a sublayer to `self` works | `add_weight` raises `AttributeError`; assigning a sublayer to `self` works |
 
 # %% [markdown] lang="zh"
 # ## 准备
@@ -197,12 +205,12 @@ for version, _, Lin in VERSIONS:
 # %% [markdown] lang="zh"
 # ## `input_shape` 到底是什么
 #
-# 原文引用的文档只说 `build` 收到输入的形状（shape），没说是什么类型。
+# [原博客](quick-start.md)引用的文档只说 `build` 收到输入的形状（shape），没说是什么类型。
 # Keras 2 的文档字符串写的是 `TensorShape`；Keras 3 的 `Layer.build` 干脆没有文档字符串：
 # %% [markdown] lang="en"
 # ## What `input_shape` really is
 #
-# The docs quoted by the seed only say that `build` receives the shape of the input, not its type.
+# The docs quoted by [the blog post](quick-start.md) only say that `build` receives the shape of the input, not its type.
 # Keras 2's docstring says `TensorShape`; Keras 3's `Layer.build` has no docstring at all:
 
 # %%
@@ -514,12 +522,139 @@ for version, K, _ in VERSIONS:
         print(version, [w.name for w in outer.weights], [w.name for w in seq.weights])
 
 # %% [markdown] lang="zh"
-# ## 直接调用 `layer.call(x)` 会怎样
+# ## `call` 收到什么 {#call-arguments}
+#
+# `__call__` 调用 `call` 时，除了输入，还可能带上两个保留的关键字参数：
+# `training` 说明是训练模式（training mode）还是推理模式（inference mode），`mask` 是掩码。
+# 但它只传 `call` 的签名里**写出来**的那几个。签名里没有 `training`，
+# 你照样可以写 `layer(x, training=True)`：不报错，这个值直接被丢掉。
+#
+# 下面几个探针层把 `call` 收到的关键字参数记在 `received` 里。输入来自
+# `Embedding(mask_zero=True)`，带着掩码；每个层都用 `layer(e, training=True)` 调用。
+# 探针层设了 `supports_masking = True`，把掩码原样往下传，免得 Keras 3 警告掩码被丢掉
+# （见[掩码](masking.md)）。
+# %% [markdown] lang="en"
+# ## What `call` receives {#call-arguments}
+#
+# When `__call__` calls `call`, it may pass two reserved keyword arguments besides the inputs:
+# `training` (training or inference mode) and `mask`. But it passes only those that `call`'s
+# signature **names**. Without `training` in the signature you can still write
+# `layer(x, training=True)`: nothing complains, and the value is simply dropped.
+#
+# The probe layers below record the keyword arguments their `call` receives in `received`. The
+# input comes from `Embedding(mask_zero=True)` and carries a mask; every layer is called as
+# `layer(e, training=True)`. The probes set `supports_masking = True` so the mask passes through,
+# and Keras 3 does not warn that it was dropped (see [masks](masking.md)).
+
+
+# %%
+def show(value):
+    """Masks as 0/1 lists; everything else as it is."""
+    if isinstance(value, dict):
+        return {k: show(v) for k, v in value.items()}
+    if tf.is_tensor(value):
+        return value.numpy().astype(int).tolist()
+    return value
+
+
+def make_probes(base):
+    class Probe(base):
+        def __init__(self, **kwargs):
+            super().__init__(**kwargs)
+            self.supports_masking = True
+
+    class OnlyInputs(Probe):
+        def call(self, inputs):
+            self.received = {}
+            return inputs
+
+    class WithTraining(Probe):
+        def call(self, inputs, training=None):
+            self.received = {"training": training}
+            return inputs
+
+    class WithBoth(Probe):
+        def call(self, inputs, training=None, mask=None):
+            self.received = {"training": training, "mask": mask}
+            return inputs
+
+    class WithKwargs(Probe):
+        def call(self, inputs, **kwargs):
+            self.received = kwargs
+            return inputs
+
+    return OnlyInputs, WithTraining, WithBoth, WithKwargs
+
+
+ids = np.array([[3, 0]])  # id 0 is padding: mask [[1, 0]]
+received = {}
+for version, K, _ in VERSIONS:
+    e = K.layers.Embedding(10, 1, mask_zero=True)(ids)
+    print(version)
+    for Probe in make_probes(K.layers.Layer):
+        layer = Probe()
+        layer(e, training=True)
+        received[version, Probe.__name__] = show(layer.received)
+        print(f"  {Probe.__name__:12} call received {received[version, Probe.__name__]}")
+
+both = {"training": True, "mask": [[1, 0]]}
+for version in ("Keras 3", "tf_keras"):
+    assert received[version, "OnlyInputs"] == {}
+    assert received[version, "WithTraining"] == {"training": True}
+    assert received[version, "WithBoth"] == both
+assert received["Keras 3", "WithKwargs"] == {} and received["tf_keras", "WithKwargs"] == both
+
+# %% [markdown] lang="zh"
+# 两个版本都只传签名里写出来的参数；没写的，连显式给的 `training=True` 也不传。
+# 区别在 `**kwargs`：tf_keras 把 `training` 和 `mask` 都放进去，Keras 3 什么也不放。
+# 所以 Keras 3 里想收到它们，就得在签名里把名字写出来。
+#
+# `call` 有几个张量参数时，掩码的传法也不一样。Keras 3 给每个张量参数单独找掩码：
+# 签名里有 `a_mask`、`b_mask`，就分别收到 `a`、`b` 的掩码，`mask` 收到的是 `None`。
+# tf_keras 不认 `<参数名>_mask`，只把第一个参数 `a` 的掩码交给 `mask`。
+# 下面 `a` 的掩码是 `[[1, 0]]`，`b` 的是 `[[1, 1]]`：
+# %% [markdown] lang="en"
+# Both versions pass only what the signature names; anything else, even an explicit
+# `training=True`, is left out. The difference is `**kwargs`: tf_keras puts `training` and `mask`
+# in it, Keras 3 puts nothing. So in Keras 3, to receive them, name them in the signature.
+#
+# With several tensor arguments, masks are passed differently too. Keras 3 looks up a mask for
+# each tensor argument: a signature with `a_mask` and `b_mask` receives the masks of `a` and `b`,
+# and `mask` gets `None`. tf_keras knows nothing of `<arg>_mask` and gives `mask` the mask of the
+# first argument, `a`, only. Below, `a`'s mask is `[[1, 0]]` and `b`'s is `[[1, 1]]`:
+
+
+# %%
+def make_pair(base):
+    class Pair(base):
+        def __init__(self, **kwargs):
+            super().__init__(**kwargs)
+            self.supports_masking = True
+
+        def call(self, a, b, mask=None, a_mask=None, b_mask=None):
+            self.received = {"mask": mask, "a_mask": a_mask, "b_mask": b_mask}
+            return a + b
+
+    return Pair
+
+
+for version, K, _ in VERSIONS:
+    emb = K.layers.Embedding(10, 1, mask_zero=True)
+    pair = make_pair(K.layers.Layer)()
+    pair(emb(np.array([[3, 0]])), emb(np.array([[4, 5]])))
+    print(f"{version:8} call(self, a, b, mask, a_mask, b_mask) received {show(pair.received)}")
+    if K is keras:
+        assert show(pair.received) == {"mask": None, "a_mask": [[1, 0]], "b_mask": [[1, 1]]}
+    else:
+        assert show(pair.received) == {"mask": [[1, 0]], "a_mask": None, "b_mask": None}
+
+# %% [markdown] lang="zh"
+# ## 直接调用 `layer.call(x)` 会怎样 {#calling-call-directly}
 #
 # `call` 只是一个普通方法。直接调用它就绕过了 `__call__`，也就没有人去调用 `build`。
 # 层还没构建时，`call` 要用的权重根本不存在：
 # %% [markdown] lang="en"
-# ## What `layer.call(x)` does
+# ## What `layer.call(x)` does {#calling-call-directly}
 #
 # `call` is an ordinary method. Calling it directly bypasses `__call__`, so nobody runs `build`.
 # Before the layer is built, the weights `call` needs do not exist:
@@ -568,7 +703,26 @@ assert dense3(x64).dtype == tf.float32 and dense3.call(x64).dtype == tf.float64
 assert dense2.call(x64).dtype == tf.float32
 
 # %% [markdown] lang="zh"
-# ## 自己调用 `build`
+# 填 `training` 和 `mask` 的也是 `__call__`（见[`call` 收到什么](#call-arguments)）。
+# 绕过它，`call` 就只拿到签名里的默认值：输入 `e` 明明带着掩码，`mask` 却是 `None`。
+# %% [markdown] lang="en"
+# Filling in `training` and `mask` is `__call__`'s job too (see
+# [What `call` receives](#call-arguments)). Bypass it and `call` gets only its signature's
+# defaults: the input `e` carries a mask, yet `mask` is `None`.
+
+# %%
+for version, K, _ in VERSIONS:
+    e = K.layers.Embedding(10, 1, mask_zero=True)(ids)
+    probe = make_probes(K.layers.Layer)[2]()  # WithBoth: call(self, inputs, training, mask)
+    probe(e)
+    via_dunder = show(probe.received)
+    probe.call(e)
+    print(f"{version:8} probe(e): {via_dunder} | probe.call(e): {show(probe.received)}")
+    assert via_dunder["mask"] == [[1, 0]]
+    assert show(probe.received) == {"training": None, "mask": None}
+
+# %% [markdown] lang="zh"
+# ## 自己调用 `build` {#calling-build-yourself}
 #
 # 有时需要不经过数据就把层建好，于是直接调用 `layer.build(input_shape)`。
 # 这里两个版本差别很大：
@@ -579,7 +733,7 @@ assert dense2.call(x64).dtype == tf.float32
 #   `super().build(input_shape)`，`built` 就还是 `False`。第一次 `__call__` 会再构建一次，
 #   新权重顶替了旧权重。
 # %% [markdown] lang="en"
-# ## Calling `build` yourself
+# ## Calling `build` yourself {#calling-build-yourself}
 #
 # Sometimes you want a layer built without feeding data, so you call `layer.build(input_shape)`.
 # Here the two versions differ a lot:
@@ -634,7 +788,146 @@ for version, K, _ in VERSIONS:
     assert layer.built and layer.build_calls == 1
 
 # %% [markdown] lang="zh"
-# ## 延迟创建与立即创建权重
+# ## 没有 `build` 的模型：第一次调用时 `call` 运行两次 {#call-runs-twice}
+#
+# 在 `call` 里加一行 `print` 来调试，再自然不过。但在 Keras 3 里，一个没写 `build`、
+# 在 `__init__` 里建了子层的模型，第一次调用时会打印**两行**。`where_call_runs()`
+# 说明 `call` 在哪里运行：即时执行、Keras 的某张临时图（按图的名字），还是你自己建的图。
+# %% [markdown] lang="en"
+# ## A model without `build`: `call` runs twice on the first call {#call-runs-twice}
+#
+# A `print` in `call` is the most natural way to debug it. But in Keras 3, a model that has no
+# `build` and creates a sublayer in `__init__` prints **two** lines on its first call.
+# `where_call_runs()` says where `call` is running: eagerly, in one of Keras's scratch graphs (by
+# the graph's name), or in a graph of your own.
+
+
+# %%
+def where_call_runs():
+    if tf.executing_eagerly():
+        return "eagerly"
+    name = getattr(tf.compat.v1.get_default_graph(), "name", None)  # only a FuncGraph has one
+    return f"in {name.rstrip('_0123456789')}" if name else "in your graph"
+
+
+class Printing(keras.Model):
+    def __init__(self):
+        super().__init__()
+        self.dense = keras.layers.Dense(2)
+
+    def call(self, inputs):
+        print("  call runs", where_call_runs())
+        return self.dense(inputs)
+
+
+printing = Printing()
+print("first call:")
+y = printing(x)
+print("second call:")
+y = printing(x)
+
+# %% [markdown] lang="zh"
+# 原因在 `__call__` 的构建步骤。这个模型没有自己的 `build`，子层 `Dense` 又还没构建，
+# Keras 3 不知道子层需要多大的权重，于是先拿同一个输入，在一张临时图（scratch graph，
+# 名为 `scratch_graph` 的 `FuncGraph`）里把 `call` 运行一遍：子层在这一遍里构建好，输出丢掉。
+# 然后才真正运行 `call`。第二次调用时模型已经构建好，`call` 只运行一次。
+#
+# 所以第一次调用时，`call` 里的副作用（`print`、计数器、往列表里追加）都会发生两次。
+# 下面把三种写法在两个版本、即时执行和图模式下各跑一遍，记录第一次调用时 `call` 在哪里运行：
+#
+# - `NoBuild`：没有 `build`（就是上面的 `Printing`）。
+# - `OwnBuild`：`build` 自己构建子层：`self.dense.build(input_shape)`。
+# - `SuperBuild`：`build` 只调用 `super().build(input_shape)`，
+#   也就是[自己调用 `build`](#calling-build-yourself)一节给层推荐的收尾写法。
+# %% [markdown] lang="en"
+# The reason is `__call__`'s build step. This model has no `build` of its own, and its `Dense`
+# sublayer is not built yet, so Keras 3 cannot know how big the sublayer's weights are. It first
+# runs `call` on the same input in a scratch graph (a `FuncGraph` named `scratch_graph`): the
+# sublayer gets built during that run, and the output is thrown away. Then it runs `call` for
+# real. On the second call the model is built, and `call` runs once.
+#
+# So on the first call, every side effect in `call` (a `print`, a counter, appending to a list)
+# happens twice. Below, three variants run on both versions, eagerly and in graph mode, recording
+# where `call` runs on the first call:
+#
+# - `NoBuild`: no `build` (the `Printing` model above).
+# - `OwnBuild`: a `build` that builds the sublayer: `self.dense.build(input_shape)`.
+# - `SuperBuild`: a `build` that only calls `super().build(input_shape)`, the ending recommended
+#   for layers in [Calling `build` yourself](#calling-build-yourself).
+
+
+# %%
+def make_recorders(K):
+    class NoBuild(K.Model):
+        def __init__(self, runs):
+            super().__init__()
+            self.dense = K.layers.Dense(2)
+            self.record = runs.append
+
+        def call(self, inputs):
+            self.record(where_call_runs())
+            return self.dense(inputs)
+
+    class OwnBuild(NoBuild):
+        def build(self, input_shape):
+            self.dense.build(input_shape)
+            self.built = True
+
+    class SuperBuild(NoBuild):
+        def build(self, input_shape):
+            super().build(input_shape)
+
+    return NoBuild, OwnBuild, SuperBuild
+
+
+first_call = {}
+for version, K, _ in VERSIONS:
+    for Model in make_recorders(K):
+        eager_runs, graph_runs = [], []
+        Model(eager_runs)(x)
+        with tf.Graph().as_default():
+            Model(graph_runs)(tf.compat.v1.placeholder(tf.float32, (None, 4)))
+        first_call[version, Model.__name__] = eager_runs, graph_runs
+        print(f"{version:8} {Model.__name__:10} eager: {eager_runs} | graph: {graph_runs}")
+
+once = ["eagerly"], ["in your graph"]
+assert first_call["Keras 3", "NoBuild"] == (
+    ["in scratch_graph", "eagerly"],
+    ["in scratch_graph", "in your graph"],
+)
+assert first_call["Keras 3", "OwnBuild"] == first_call["Keras 3", "SuperBuild"] == once
+assert first_call["tf_keras", "NoBuild"] == first_call["tf_keras", "OwnBuild"] == once
+assert first_call["tf_keras", "SuperBuild"] == (
+    ["in build_graph", "eagerly"],
+    ["in your graph", "in your graph"],
+)
+
+# %% [markdown] lang="zh"
+# - Keras 3：只有 `NoBuild` 运行两次，即时执行和图模式都是，第一遍总在 `scratch_graph` 里。
+#   写一个构建子层的 `build`，或者像 `SuperBuild` 那样有一个 `build`，Keras 3 就不再试运行，
+#   子层在真正的那一遍里构建。
+# - tf_keras：`NoBuild` 只运行一次，子层在真正的那一遍里构建。但 `SuperBuild` 运行两次：
+#   tf_keras 的 `Model.build(input_shape)` 会拿占位符把 `call` 跑一遍来构建模型，
+#   即时执行时在名为 `build_graph` 的临时图里，图模式下就在你的图里。
+#   这只是 `Model` 的行为；`Layer.build` 只设置 `built`，不会运行 `call`。
+#
+# 所以，要让第一次调用只运行一次 `call`，就写一个自己构建子层的 `build`（`OwnBuild`），
+# 它在两个版本里都只运行一次。
+# %% [markdown] lang="en"
+# - Keras 3: only `NoBuild` runs twice, eagerly and in graph mode alike, and the first run is
+#   always in `scratch_graph`. With a `build` that builds the sublayer, or with any `build` like
+#   `SuperBuild`'s, Keras 3 skips the trial run and the sublayer is built during the real run.
+# - tf_keras: `NoBuild` runs once, and the sublayer is built during the real run. But
+#   `SuperBuild` runs twice: tf_keras' `Model.build(input_shape)` runs `call` on placeholders to
+#   build the model, in a scratch graph named `build_graph` when eager, and in your own graph in
+#   graph mode. That is `Model` behaviour only; `Layer.build` just sets `built` and never runs
+#   `call`.
+#
+# So, for a first call that runs `call` once, write a `build` that builds the sublayers
+# (`OwnBuild`): it runs once in both versions.
+
+# %% [markdown] lang="zh"
+# ## 延迟创建与立即创建权重 {#lazy-vs-eager}
 #
 # 权重可以在两个地方创建：
 #
@@ -644,7 +937,7 @@ for version, K, _ in VERSIONS:
 #
 # 下面的 `EagerLin` 在 `__init__` 里创建权重。注意 `add_weight` 之前必须先调用 `super().__init__()`。
 # %% [markdown] lang="en"
-# ## Lazy vs eager weight creation
+# ## Lazy vs eager weight creation {#lazy-vs-eager}
 #
 # Weights can be created in two places:
 #
@@ -696,19 +989,46 @@ for version, K, Lin in VERSIONS:
 # - 权重已经存在，但 `built` 在第一次调用前仍是 `False`。`built` 只表示“`__call__` 已经走过构建这一步”，
 #   不表示“权重都有了”。
 # - Keras 2 在 `__init__` 里创建的权重没有层名作用域，名字是 `w:0`、`b:0`，调用之后也不会改。
-#   两个这样的层（`eager` 和 `other`）的权重全都叫 `w:0`、`b:0`，分不出是谁的。
+#   即时执行时，两个这样的层（`eager` 和 `other`）的权重全都叫 `w:0`、`b:0`，单看名字分不出是谁的。
 #   Keras 3 的 `.name` 同样重复，但 `.path` 总是带层名：`eager/w`、`other/w`。
 #
-# 立即创建的代价是形状要提前知道。输入维度不对，要到 `call` 里的矩阵乘法才报错：
+# 名字重复只发生在即时执行里。图模式下，同一张图里的名字必须唯一，TensorFlow 会给后建的变量加上序号。
+# 在一张图里再建这两个层：
 # %% [markdown] lang="en"
 # Two things stand out:
 #
 # - The weights exist, yet `built` is `False` until the first call. `built` means "`__call__` has
 #   gone through its build step", not "all weights exist".
 # - Keras 2 creates weights in `__init__` outside the layer's name scope: they are called `w:0` and
-#   `b:0`, and the call does not rename them. Two such layers (`eager` and `other`) have weights
-#   with identical names, and nothing tells them apart. In Keras 3 `.name` repeats too, but
-#   `.path` always includes the layer name: `eager/w`, `other/w`.
+#   `b:0`, and the call does not rename them. Eagerly, two such layers (`eager` and `other`) have
+#   weights with identical names: the names alone do not tell them apart. In Keras 3 `.name`
+#   repeats too, but `.path` always includes the layer name: `eager/w`, `other/w`.
+#
+# The duplicate names are an eager-only thing. In graph mode, names in one graph must be unique,
+# and TensorFlow adds a number to the later variable. The same two layers, built in a graph:
+
+# %%
+for version, K, _ in VERSIONS:
+    with tf.Graph().as_default():
+        EagerLin = make_eager_lin(K.layers.Layer)
+        weights = EagerLin(4, 2, name="eager").weights + EagerLin(4, 2, name="other").weights
+        print(f"{version:8} in a graph, .name:", [w.name for w in weights])
+        if K is keras:
+            print("  .path:", [w.path for w in weights])
+            assert [w.name for w in weights] == ["w", "b"] * 2
+            assert [w.path for w in weights] == ["eager/w", "eager/b", "other/w", "other/b"]
+        else:
+            assert [w.name for w in weights] == ["w:0", "b:0", "w_1:0", "b_1:0"]
+
+# %% [markdown] lang="zh"
+# tf_keras 在图里把第二个层的权重叫 `w_1:0`、`b_1:0`：名字不再重复，但还是不带层名，
+# `_1` 只说明它是后创建的那个，看不出属于 `other`。Keras 3 在图里和即时执行时一样，`.path` 带层名。
+#
+# 立即创建的代价是形状要提前知道。输入维度不对，要到 `call` 里的矩阵乘法才报错：
+# %% [markdown] lang="en"
+# In a graph, tf_keras calls the second layer's weights `w_1:0` and `b_1:0`: the names no longer
+# repeat, but they still lack the layer name; `_1` only says it was created later, not that it
+# belongs to `other`. Keras 3 behaves in a graph as it does eagerly: `.path` carries the layer name.
 #
 # The price of eager creation is that the shape must be known in advance. A wrong input size is
 # only caught by the matrix multiplication in `call`:
@@ -721,16 +1041,15 @@ for version, K, _ in VERSIONS:
         eager(tf.ones((3, 5)))
 
 # %% [markdown] lang="zh"
-# ### `super().__init__()` 要写在最前面
+# ### `super().__init__()` 要写在最前面 {#super-init-first}
 #
-# 在 `super().__init__()` 之前调用 `add_weight`（或给 `self` 设置子层、权重），
-# Keras 3 会给出明确的 `RuntimeError`；Keras 2 只报一个内部属性不存在的 `AttributeError`：
+# 在 `super().__init__()` 之前调用 `add_weight`，Keras 3 会给出明确的 `RuntimeError`；
+# Keras 2 只报一个内部属性不存在的 `AttributeError`：
 # %% [markdown] lang="en"
-# ### `super().__init__()` comes first
+# ### `super().__init__()` comes first {#super-init-first}
 #
-# Calling `add_weight` (or assigning sublayers or weights to `self`) before `super().__init__()`
-# gets a clear `RuntimeError` from Keras 3; Keras 2 only complains that an internal attribute is
-# missing, with an `AttributeError`:
+# Calling `add_weight` before `super().__init__()` gets a clear `RuntimeError` from Keras 3;
+# Keras 2 only complains that an internal attribute is missing, with an `AttributeError`:
 
 
 # %%
@@ -749,20 +1068,57 @@ with expect(AttributeError, "'LateSuper' object has no attribute '_dtype_policy'
     make_late_super(tf_keras.layers.Layer)()
 
 # %% [markdown] lang="zh"
+# 只有 `add_weight` 会出错。在 `super().__init__()` 之前把子层赋给 `self`，两个版本都不报错，
+# 子层照样被跟踪：第一次调用之后，它的权重出现在外层的 `weights` 里。
+# （子类化模型不一样：tf_keras 的 `Model` 在这种赋值时就报 `RuntimeError`，
+# 见[子类化模型](subclassed-models.md)。）为了不去记哪些能提前做、哪些不能，`super().__init__()` 一律写在第一行。
+# %% [markdown] lang="en"
+# Only `add_weight` fails. Assigning a sublayer to `self` before `super().__init__()` raises
+# nothing in either version, and the sublayer is still tracked: after the first call its weights
+# show up in the outer layer's `weights`. (Subclassed models differ: a tf_keras `Model` raises
+# `RuntimeError` at such an assignment; see [Subclassed models](subclassed-models.md).) Rather
+# than remember what may come first and what may not, put `super().__init__()` on the first line.
+
+
+# %%
+def make_late_sublayer(K):
+    class LateSublayer(K.layers.Layer):
+        def __init__(self):
+            self.inner = K.layers.Dense(2, name="inner")  # before super().__init__()
+            super().__init__(name="late")
+
+        def call(self, inputs):
+            return self.inner(inputs)
+
+    return LateSublayer
+
+
+for version, K, _ in VERSIONS:
+    late = make_late_sublayer(K)()
+    late(x)
+    names = [w.path for w in late.weights] if K is keras else [w.name for w in late.weights]
+    print(f"{version:8} weights after the first call: {names}")
+    assert len(late.weights) == 2 and late.weights[0] is late.inner.kernel
+
+# %% [markdown] lang="zh"
 # ## 小结
 #
 # - 写 `layer(x)`，不要写 `layer.call(x)`：只有 `__call__` 会在第一次调用时运行 `build`，
 #   并做输入类型转换等其他工作。
 # - `build` 只运行一次；之后换形状调用不会重新构建。
+# - `call` 想收到 `training`、`mask`，就在签名里写出它们（Keras 3 不往 `**kwargs` 里放）；
+#   有几个张量参数时，Keras 3 用 `<参数名>_mask` 传各自的掩码。
+# - Keras 3 里没有 `build` 却有子层的模型，第一次调用时 `call` 运行两次；写一个构建子层的 `build` 就只运行一次。
 # - Keras 3 的 `input_shape` 是 `tuple`，Keras 2 是 `TensorShape`。用 `input_shape[-1]`，
 #   或者先 `tf.TensorShape(input_shape)`，两个版本都能用。
 # - `add_weight` 全部用关键字参数：`add_weight(shape=..., initializer=..., name=...)`。
 #   名字不要放第一个位置参数，不要用 `use_resource` 之类的 TF1 参数，名字里不要有 `/`。
 # - Keras 3 的权重名：`.name` 是短名字，`.path` 带层名；权重是 `keras.Variable`，不是 `tf.Variable`，
 #   TF 变量在 `.value` 里。Keras 2 的 `.name` 是 `层名/权重名:0`。
-# - 自己调用 `build` 时，在 `build` 末尾写 `super().build(input_shape)`，否则 Keras 2 会构建两次。
-# - 在 `__init__` 里创建权重要提前给出输入维度，并且先调用 `super().__init__()`；
-#   `built` 在第一次调用前仍是 `False`。
+# - 自己调用 `build` 时，在层的 `build` 末尾写 `super().build(input_shape)`，否则 Keras 2 会构建两次。
+#   （tf_keras 的 `Model.build(input_shape)` 会把 `call` 跑一遍，模型里这样写 `call` 会多运行一次。）
+# - 在 `__init__` 里创建权重要提前给出输入维度，并且先调用 `super().__init__()`
+#   （否则 `add_weight` 报错）；`built` 在第一次调用前仍是 `False`。
 #
 # 更多两个版本的差别见 [Keras 3 与 tf_keras](keras3-vs-tf-keras.md)；
 # 子类化模型（subclassed model）见 [子类化模型](subclassed-models.md)；术语见 [术语表](glossary.md)。
@@ -772,6 +1128,11 @@ with expect(AttributeError, "'LateSuper' object has no attribute '_dtype_policy'
 # - Write `layer(x)`, not `layer.call(x)`: only `__call__` runs `build` on the first call, and it
 #   does other work such as casting inputs.
 # - `build` runs once; a later call with another shape does not rebuild.
+# - For `call` to receive `training` or `mask`, name them in its signature (Keras 3 puts nothing
+#   in `**kwargs`); with several tensor arguments, Keras 3 passes each one's mask as
+#   `<arg>_mask`.
+# - In Keras 3, a model with sublayers but no `build` runs `call` twice on its first call; a
+#   `build` that builds the sublayers makes it once.
 # - `input_shape` is a `tuple` in Keras 3 and a `TensorShape` in Keras 2. `input_shape[-1]`, or
 #   `tf.TensorShape(input_shape)` first, works in both.
 # - Pass everything to `add_weight` by keyword: `add_weight(shape=..., initializer=..., name=...)`.
@@ -779,10 +1140,11 @@ with expect(AttributeError, "'LateSuper' object has no attribute '_dtype_policy'
 # - Keras 3 weight names: `.name` is the short name, `.path` includes the layer name; a weight is
 #   a `keras.Variable`, not a `tf.Variable`, and the TF variable is in `.value`. In Keras 2,
 #   `.name` is `layer/weight:0`.
-# - If you call `build` yourself, end `build` with `super().build(input_shape)`, or Keras 2 builds
-#   twice.
-# - Weights created in `__init__` need the input size up front and `super().__init__()` first;
-#   `built` is still `False` until the first call.
+# - If you call `build` yourself, end a layer's `build` with `super().build(input_shape)`, or
+#   Keras 2 builds twice. (tf_keras' `Model.build(input_shape)` runs `call` once, so in a model
+#   this costs an extra run of `call`.)
+# - Weights created in `__init__` need the input size up front and `super().__init__()` first
+#   (or `add_weight` fails); `built` is still `False` until the first call.
 #
 # More differences between the two versions: [Keras 3 vs tf_keras](keras3-vs-tf-keras.md);
 # subclassed models: [Subclassed models](subclassed-models.md); terms: [Glossary](glossary.md).

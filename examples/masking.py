@@ -1,9 +1,11 @@
 # %% [markdown] lang="zh"
 # # 掩码（`mask`）的传递
 #
-# `Layer.call` 有两个保留的关键字参数：`training` 和 `mask`（掩码，标出哪些时间步是填充）。
-# 本页只讲 `mask`：掩码从哪里来、怎样在层之间传递、在哪里悄悄丢掉。每一条都在 Keras 3
-# （TF 2.21 的 `tf.keras`）和旧版 Keras 2（`tf_keras` 包）上各跑一遍，即时执行和图模式都有。
+# `Layer.call` 有两个保留的关键字参数：`training` 和 `mask`。掩码（`mask`）是一个布尔张量，
+# 标出哪些时间步有效：有效的步是 `True`，填充的步是 `False`。
+# 本页只讲 `mask`：掩码从哪里来、怎样在层之间传递、谁来用它、在哪里悄悄丢掉。
+# 每一条都在 Keras 3（TF 2.21 的 `tf.keras`）和旧版 Keras 2（`tf_keras` 包）上各跑一遍，
+# 默认在即时执行下，最后一节在图模式下。
 # `training` 参数见另一页：[`training` 参数：训练模式与推理模式](training-mode.md)。
 #
 # | 问题 | Keras 3（`tf.keras`） | tf_keras（Keras 2） |
@@ -13,14 +15,18 @@
 # | 把掩码传给下游 | 设 `supports_masking = True` 或重写 `compute_mask` | 同左 |
 # | 不支持掩码的层收到掩码 | 丢掉掩码，发出 `UserWarning` | 静默丢掉 |
 # | 自己对这种层调用 `compute_mask(x, mask)` | 原样返回掩码 | `TypeError` |
+# | [循环层收到掩码](#rnn-skips-padding) | 跳过填充步：输出和没补齐的短序列相同 | 同左 |
+# | [`Masking(mask_value=0.0)`](#masking-layer) | 所有特征都等于 `mask_value` 的步标为 `False` | 同左 |
+# | [`layer(x, mask=m)`](#explicit-mask) | 用传入的 `m`，优先于 `x` 上挂着的掩码 | 同左 |
 # | 图模式里的掩码 | 符号张量，可以在 `Session` 里取回 | 同左 |
 # %% [markdown] lang="en"
 # # Masks: how `mask` flows between layers
 #
-# `Layer.call` has two reserved keyword arguments: `training` and `mask` (which time steps are
-# padding). This page is about `mask`: where a mask comes from, how it passes from layer to layer,
-# and where it is silently lost. Every point runs on both Keras 3 (`tf.keras` in TF 2.21) and
-# legacy Keras 2 (the `tf_keras` package), eagerly and in graph mode. The `training` argument has
+# `Layer.call` has two reserved keyword arguments: `training` and `mask`. A mask is a boolean
+# tensor that marks the valid time steps: `True` for a valid step, `False` for padding. This page
+# is about `mask`: where a mask comes from, how it passes from layer to layer, who uses it, and
+# where it is silently lost. Every point runs on both Keras 3 (`tf.keras` in TF 2.21) and legacy
+# Keras 2 (the `tf_keras` package), eagerly, and the last section in graph mode. The `training` argument has
 # its own page: [The `training` argument: training and inference mode](training-mode.md).
 #
 # | Question | Keras 3 (`tf.keras`) | tf_keras (Keras 2) |
@@ -30,6 +36,9 @@
 # | Passing the mask downstream | set `supports_masking = True` or override `compute_mask` | same |
 # | A layer without mask support receives a mask | mask dropped, `UserWarning` | mask dropped silently |
 # | Calling `compute_mask(x, mask)` yourself on such a layer | returns the mask unchanged | `TypeError` |
+# | [A recurrent layer receives a mask](#rnn-skips-padding) | skips the padded steps: same output as the unpadded sequence | same |
+# | [`Masking(mask_value=0.0)`](#masking-layer) | a step whose features all equal `mask_value` is `False` | same |
+# | [`layer(x, mask=m)`](#explicit-mask) | uses `m`, over any mask attached to `x` | same |
 # | Masks in graph mode | a symbolic tensor, fetchable in a `Session` | same |
 
 # %% [markdown] lang="zh"
@@ -267,9 +276,127 @@ for name, K in VERSIONS.items():
         assert returned is mask
 
 # %% [markdown] lang="zh"
+# ## 循环层跳过填充步 {#rnn-skips-padding}
+#
+# 掩码最常见的用户是循环层（recurrent layer）：`SimpleRNN`、`GRU`、`LSTM`。
+# 它们支持掩码，掩码为 `False` 的时间步不参与计算。所以一个序列在末尾补了 0，只要掩码跟着，
+# 最后的输出就和没补的短序列完全一样。
+#
+# 下面 `[3, 5, 0, 0]` 是 `[3, 5]` 在末尾补两个 0。同一个循环层（同一组权重）处理三种输入：
+# 短序列、带掩码的补齐序列、去掉掩码的补齐序列（`tf.identity` 返回的新张量不带 `_keras_mask`）。
+# 初始化器都给了固定种子；输出保留三位小数。
+# %% [markdown] lang="en"
+# ## Recurrent layers skip padded steps {#rnn-skips-padding}
+#
+# The most common consumers of masks are the recurrent layers: `SimpleRNN`, `GRU`, `LSTM`. They
+# support masks: a time step whose mask is `False` takes no part in the computation. So when a
+# sequence is padded with zeros at the end, and the mask comes along, the final output is exactly
+# that of the short, unpadded sequence.
+#
+# Below, `[3, 5, 0, 0]` is `[3, 5]` padded with two zeros. One recurrent layer (one set of weights)
+# processes three inputs: the short sequence, the padded sequence with its mask, and the padded
+# sequence without it (`tf.identity` returns a new tensor without `_keras_mask`). All initializers
+# have fixed seeds; outputs are printed to three decimals.
+
+
+# %%
+unpadded, padded = np.array([[3, 5]]), np.array([[3, 5, 0, 0]])
+
+
+def seeded_rnn(K, RNN):
+    """A recurrent layer with 2 units and seeded initializers."""
+    return RNN(
+        2,
+        kernel_initializer=K.initializers.GlorotUniform(seed=2),
+        recurrent_initializer=K.initializers.Orthogonal(seed=3),
+    )
+
+
+def r3(t):
+    """A layer output as a flat list, rounded to 3 decimals."""
+    return np.asarray(t, dtype=np.float64).round(3).ravel().tolist()
+
+
+for name, K in VERSIONS.items():
+    uniform = K.initializers.RandomUniform(-1, 1, seed=1)
+    emb = K.layers.Embedding(10, 2, mask_zero=True, embeddings_initializer=uniform)
+    for RNN in (K.layers.SimpleRNN, K.layers.GRU, K.layers.LSTM):
+        rnn = seeded_rnn(K, RNN)
+        short = rnn(emb(unpadded)).numpy()
+        masked = rnn(emb(padded)).numpy()
+        unmasked = rnn(tf.identity(emb(padded))).numpy()
+        print(
+            f"{name:8} {RNN.__name__:9} [3, 5]: {r3(short)} | "
+            f"[3, 5, 0, 0] with mask: {r3(masked)} | without: {r3(unmasked)}"
+        )
+        assert np.allclose(masked, short, atol=1e-6)
+        assert not np.allclose(unmasked, short, atol=1e-3)
+
+# %% [markdown] lang="zh"
+# 两个版本、三种循环层都一样：带掩码时，补上的两步被跳过；掩码一丢，0 的嵌入向量也被当成输入算进去，输出就变了。
+#
+# ## `Masking` 层 {#masking-layer}
+#
+# 输入不是编号、而是已经成形的特征向量时，没有 `Embedding` 来产生掩码，这时用 `Masking(mask_value=0.0)`：
+# 某一步的所有特征都等于 `mask_value`，这一步就标成 `False`。下面两步真实数据后面补了两步全 0：
+# %% [markdown] lang="en"
+# Both versions, all three recurrent layers agree: with the mask, the two padded steps are
+# skipped; without it, the embedding vector of id 0 is processed like any input, and the output
+# changes.
+#
+# ## The `Masking` layer {#masking-layer}
+#
+# When the input is already feature vectors rather than ids, there is no `Embedding` to make a
+# mask. `Masking(mask_value=0.0)` makes one: a step whose features all equal `mask_value` is marked
+# `False`. Below, two steps of real data are followed by two all-zero steps:
+
+# %%
+features = np.array([[[1.0, 2.0], [3.0, 4.0], [0.0, 0.0], [0.0, 0.0]]], dtype="float32")
+for name, K in VERSIONS.items():
+    masked_features = K.layers.Masking(mask_value=0.0)(features)
+    gru = seeded_rnn(K, K.layers.GRU)
+    short = gru(features[:, :2]).numpy()
+    via_masking = gru(masked_features).numpy()
+    print(
+        f"{name:8} Masking mask: {mask_of(masked_features)} | "
+        f"GRU on the 2 real steps: {r3(short)} | on all 4 after Masking: {r3(via_masking)}"
+    )
+    assert mask_of(masked_features) == [[1, 1, 0, 0]]
+    assert np.allclose(via_masking, short, atol=1e-6)
+
+# %% [markdown] lang="zh"
+# ## 显式传入 `mask=` {#explicit-mask}
+#
+# 掩码也可以自己给：`layer(x, mask=m)`。`x` 上没挂掩码时，层就用 `m`；
+# `x` 上已经挂了掩码，显式传入的 `m` 优先。下面第一次调用给不带掩码的 `features` 传 `[1, 1, 0, 0]`；
+# 第二次给 `Masking` 的输出（挂着 `[1, 1, 0, 0]`）传 `[1, 0, 0, 0]`，结果等于只处理第一步。
+# %% [markdown] lang="en"
+# ## Passing `mask=` explicitly {#explicit-mask}
+#
+# You can also give the mask yourself: `layer(x, mask=m)`. If `x` carries no mask, the layer uses
+# `m`; if `x` already carries one, the explicit `m` wins. Below, the first call passes
+# `[1, 1, 0, 0]` with the mask-free `features`; the second passes `[1, 0, 0, 0]` with the output
+# of `Masking` (which carries `[1, 1, 0, 0]`), and the result equals processing the first step
+# alone.
+
+# %%
+two_steps = tf.constant([[True, True, False, False]])
+one_step = tf.constant([[True, False, False, False]])
+for name, K in VERSIONS.items():
+    gru = seeded_rnn(K, K.layers.GRU)
+    short, first = gru(features[:, :2]), gru(features[:, :1])
+    explicit = gru(features, mask=two_steps)
+    overridden = gru(K.layers.Masking(mask_value=0.0)(features), mask=one_step)
+    print(name)
+    print(f"  mask=[1, 1, 0, 0]:               {r3(explicit)} | 2 real steps: {r3(short)}")
+    print(f"  Masking, then mask=[1, 0, 0, 0]: {r3(overridden)} | first step alone: {r3(first)}")
+    assert np.allclose(explicit, short, atol=1e-6)
+    assert np.allclose(overridden, first, atol=1e-6)
+
+# %% [markdown] lang="zh"
 # ## 图模式里的掩码
 #
-# 在图里，`_keras_mask` 是一个普通的符号张量（`ids != 0` 对应的 `NotEqual` op），
+# 在图里，`_keras_mask` 是一个普通的符号张量（`ids != 0` 对应的 `NotEqual` 操作），
 # 可以像别的张量一样在 `Session` 里取回，得到 numpy 布尔数组：
 # %% [markdown] lang="en"
 # ## Masks in graph mode
@@ -295,6 +422,10 @@ for name, K in VERSIONS.items():
 # - `Embedding(mask_zero=True)` 的掩码挂在输出的 `_keras_mask` 上；`call` 声明了 `mask` 参数就会自动收到它；
 #   重写 `compute_mask` 或设 `supports_masking = True` 才能把掩码往下传。
 # - 不支持掩码的层会丢掉掩码，两个版本都不报错（Keras 3 只发警告），下游结果悄悄改变。
+# - 循环层按掩码跳过填充步：末尾补齐的序列和没补齐的短序列输出相同。
+#   特征向量序列用 `Masking(mask_value=...)` 产生掩码；也可以直接 `layer(x, mask=m)`，显式的掩码优先。
+# - `call` 在什么情况下收到 `mask`（包括多个输入时的 `<参数名>_mask`），
+#   见[层的生命周期](layer-lifecycle.md#call-arguments)。
 # %% [markdown] lang="en"
 # ## Summary
 #
@@ -303,3 +434,8 @@ for name, K in VERSIONS.items():
 #   `supports_masking = True` passes it further down.
 # - A layer without mask support drops the mask. Neither version raises (Keras 3 only warns), and
 #   the results downstream silently change.
+# - Recurrent layers skip masked steps: a sequence padded at the end gives the same output as the
+#   short one. For sequences of feature vectors, `Masking(mask_value=...)` makes the mask; or pass
+#   it yourself with `layer(x, mask=m)`, which wins over an attached mask.
+# - When exactly `call` receives `mask` (including `<arg>_mask` with several inputs): see
+#   [Layer lifecycle](layer-lifecycle.md#call-arguments).

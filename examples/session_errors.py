@@ -6,6 +6,7 @@
 # 和取回（`fetch`）这几步的常见报错，也涉及占位符（`placeholder`）和即时执行（eager execution）。
 # 每一节都先用真实代码触发这个错误（TensorFlow 2.21，类型和消息都由构建检查），
 # 再说明原因和解决办法；能顺手演示的，也演示修好之后的样子。
+# 较早的 TensorFlow 版本措辞不同的，该节末尾也列出旧的消息（只列能从 TensorFlow 源码或它真实打印的输出核实的）。
 # 表里没有你的消息？馈送（`feed`）和运行时的报错在
 # [错误速查：馈送与运行时](feed-and-runtime-errors.md)。
 #
@@ -36,8 +37,9 @@
 # covers building the graph, opening and closing a `Session`, the default session (`eval`) and
 # fetches. Each section triggers the error with real code (TensorFlow 2.21; the build checks type
 # and message), then explains the cause and the fix. Where it is cheap, it also shows the fix
-# working. Not in the table? Errors of feeds and of run time are in
-# [Errors reference: feeds and run time](feed-and-runtime-errors.md).
+# working. Where older TensorFlow releases word the error differently, the section ends with the
+# older message (only wordings verified in TensorFlow's source or in output it printed). Not in
+# the table? Errors of feeds and of run time are in [Errors reference: feeds and run time](feed-and-runtime-errors.md).
 #
 # | Type | Message (excerpt, links to the section) | Cause | Fix |
 # |---|---|---|---|
@@ -110,6 +112,9 @@ print(sess.run(doubled, feed_dict={p: [1.0, 2.0]}))
 # 这条可以不管；下面把 `sys.unraisablehook` 临时换成只打印一行，好让你看见它。
 #
 # **解决**：用关键字参数：`Session(config=...)`、`Session(graph=...)`。
+#
+# 较早的 TensorFlow 版本报的是：
+# `TypeError: target must be a string, but got <class '…ConfigProto'>. Did you do "Session(config)" instead of "Session(config=config)"?`
 # %% [markdown] lang="en"
 # ## TypeError: Argument `target` must be a string, but got "ConfigProto". Did you do "Session(config)" instead of "Session(config=config)"? {#target-must-be-a-string}
 #
@@ -122,6 +127,9 @@ print(sess.run(doubled, feed_dict={p: [1.0, 2.0]}))
 # `sys.unraisablehook` is swapped for one that prints a single line, so that you see it.
 #
 # **Fix.** Use keywords: `Session(config=...)`, `Session(graph=...)`.
+#
+# Older TensorFlow releases say:
+# `TypeError: target must be a string, but got <class '…ConfigProto'>. Did you do "Session(config)" instead of "Session(config=config)"?`
 
 
 # %%
@@ -214,6 +222,9 @@ print("fixed:", fixed_p)
 # 消息里还用内存地址指代那张图，每次运行都不同，`expect` 打印时把它显示为 `0x...`。
 #
 # **解决**：所有用到 `p` 的运算都写进 `with g.as_default():`。
+#
+# 较早的 TensorFlow 版本对同样的错误报的是：
+# `TypeError: An op outside of the function building code is being passed a "Graph" tensor.`
 # %% [markdown] lang="en"
 # ## TypeError: &lt;tf.Tensor 'p:0' shape=(2,) dtype=float32&gt; is out of scope and cannot be used here. {#out-of-scope}
 #
@@ -226,6 +237,9 @@ print("fixed:", fixed_p)
 # it as `0x...`.
 #
 # **Fix.** Build every operation that uses `p` inside `with g.as_default():`.
+#
+# For the same mistake, older TensorFlow releases say:
+# `TypeError: An op outside of the function building code is being passed a "Graph" tensor.`
 
 # %%
 with expect(TypeError, "is out of scope and cannot be used here"):
@@ -380,6 +394,9 @@ with tf.compat.v1.Session(graph=c.graph) as other_sess:
 #
 # **解决**：要取回的常量先在图里建成节点；多个结果用列表、元组或字典组织。
 # 取回的各种结构见 [取回](session-fetches.md)。
+#
+# 较早的 TensorFlow 版本报的是：
+# `TypeError: Fetch argument 1 has invalid type <class 'int'>, must be a string or Tensor. (Can not convert a int into a Tensor or Operation.)`
 # %% [markdown] lang="en"
 # ## TypeError: Argument `fetch` = 1 has invalid type "int" must be a string or Tensor. {#fetch-invalid-type-int}
 #
@@ -390,6 +407,9 @@ with tf.compat.v1.Session(graph=c.graph) as other_sess:
 #
 # **Fix.** Make a constant a graph node first; group several results in a list, tuple or dict.
 # [Fetches](session-fetches.md) covers every fetch structure.
+#
+# Older TensorFlow releases say:
+# `TypeError: Fetch argument 1 has invalid type <class 'int'>, must be a string or Tensor. (Can not convert a int into a Tensor or Operation.)`
 
 # %%
 with expect(TypeError, 'Argument `fetch` = 1 has invalid type "int" must be a string or Tensor'):
@@ -411,6 +431,8 @@ print("fixed:", sess.run([one, a]), sess.run({"a": a, "one": one}))
 # 而不是一个空操作。忘了写 `return` 的建图函数也会给出 `None`。
 #
 # **解决**：取回前检查 `None`，只取回真正存在的节点。
+#
+# 较早的 TensorFlow 版本报的是：`TypeError: Fetch argument None has invalid type <class 'NoneType'>`
 # %% [markdown] lang="en"
 # ## TypeError: Argument `fetch` = None has invalid type "NoneType". Cannot be None {#fetch-cannot-be-none}
 #
@@ -421,6 +443,8 @@ print("fixed:", sess.run([one, a]), sess.run({"a": a, "one": one}))
 # empty op. A graph-building function that forgot its `return` gives `None` too.
 #
 # **Fix.** Check for `None` and fetch only nodes that exist.
+#
+# Older TensorFlow releases say: `TypeError: Fetch argument None has invalid type <class 'NoneType'>`
 
 # %%
 with g.as_default():
@@ -443,6 +467,9 @@ print("fixed:", sess.run(fetches))
 #
 # **解决**：列出图里真正的名字。注意取回**操作**（`"a"`）得到的是 `None`，
 # 取回它的**张量**（`"a:0"`）才得到值。
+#
+# 较早的 TensorFlow 版本报的是：
+# `ValueError: Fetch argument 'nope' cannot be interpreted as a Tensor. ("The name 'nope' refers to an Operation not in the graph.")`
 # %% [markdown] lang="en"
 # ## ValueError: Argument `fetch` = nope cannot be interpreted as a Tensor. ("The name 'nope' refers to an Operation not in the graph.") {#fetch-operation-not-in-graph}
 #
@@ -454,6 +481,9 @@ print("fixed:", sess.run(fetches))
 #
 # **Fix.** List the names the graph really has. Note that fetching the **operation** (`"a"`) gives
 # `None`; fetching its **tensor** (`"a:0"`) gives the value.
+#
+# Older TensorFlow releases say:
+# `ValueError: Fetch argument 'nope' cannot be interpreted as a Tensor. ("The name 'nope' refers to an Operation not in the graph.")`
 
 # %%
 with expect(ValueError, "The name 'nope' refers to an Operation not in the graph."):
@@ -472,6 +502,9 @@ print("fixed:", sess.run("a"), sess.run("a:0"))
 # 直接调用 `g.get_tensor_by_name("nope:0")` 报的却是 `KeyError`，消息相同。
 #
 # **解决**：用 `操作名:输出序号`，序号从 0 开始；不确定时查 `op.outputs`。
+#
+# 较早的 TensorFlow 版本报的是：
+# `ValueError: Fetch argument 'nope:0' cannot be interpreted as a Tensor. ("The name 'nope:0' refers to a Tensor which does not exist. …")`
 # %% [markdown] lang="en"
 # ## ValueError: Argument `fetch` = nope:0 cannot be interpreted as a Tensor. ("The name 'nope:0' refers to a Tensor which does not exist. …") {#fetch-tensor-does-not-exist}
 #
@@ -482,6 +515,9 @@ print("fixed:", sess.run("a"), sess.run("a:0"))
 # `ValueError`, while `g.get_tensor_by_name("nope:0")` raises `KeyError` with the same message.
 #
 # **Fix.** Use `op_name:output_index`, counting from 0; check `op.outputs` when unsure.
+#
+# Older TensorFlow releases say:
+# `ValueError: Fetch argument 'nope:0' cannot be interpreted as a Tensor. ("The name 'nope:0' refers to a Tensor which does not exist. …")`
 
 # %%
 with expect(ValueError, "The name 'nope:0' refers to a Tensor which does not exist."):
@@ -499,29 +535,53 @@ print("fixed:", sess.run("a:0"))
 #
 # 取回的张量属于另一张图。
 #
-# **原因**：在 notebook 里最常见：重新运行了建模型的单元格（或调用了
-# `tf.compat.v1.reset_default_graph()`、`tf.keras.backend.clear_session()`），
-# 新的张量建在了新图里，旧会话却还绑着旧图。
+# **原因**：一个会话只运行一张图（`sess.graph`），取回的张量却属于另一张图。
+# 在 notebook 里，常见于重新运行了一个**新建图**的单元格（里面有 `tf.Graph()`，或调用了
+# `tf.compat.v1.reset_default_graph()`、`tf.keras.backend.clear_session()`）：
+# 新的张量建在新图里，之前开的会话却还绑着旧图。
+# 重新运行的单元格如果只是往同一张图里加节点，就不会出这个错，而是多出一份改名的副本（`x_1`），
+# 那是另一种错误，见 [明明馈送了 `x`，却说没有馈送](feed-and-runtime-errors.md#you-must-feed-renamed)。
 #
 # **解决**：一个会话只服务一张图。先建好图，再为它开会话；
 # 可以用 `t.graph is sess.graph` 检查。
+#
+# 较早的 TensorFlow 版本报的是：
+# `ValueError: Fetch argument <tf.Tensor 'c:0' shape=() dtype=float32> cannot be interpreted as a Tensor. (Tensor Tensor("c:0", shape=(), dtype=float32) is not an element of this graph.)`
 # %% [markdown] lang="en"
 # ## ValueError: Argument `fetch` = Tensor("c:0", …) cannot be interpreted as a Tensor. (Tensor Tensor("c:0", …) is not an element of this graph.) {#fetch-not-an-element-of-this-graph}
 #
 # The fetched tensor belongs to another graph.
 #
-# **Cause.** Most common in notebooks: you re-ran the cell that builds the model (or called
-# `tf.compat.v1.reset_default_graph()` or `tf.keras.backend.clear_session()`), the new tensors
-# live in a new graph, and the old session is still bound to the old one.
+# **Cause.** A session runs exactly one graph (`sess.graph`), and the fetched tensor belongs to
+# another one. In notebooks this typically follows re-running a cell that makes a **new graph**
+# (it calls `tf.Graph()`, `tf.compat.v1.reset_default_graph()` or
+# `tf.keras.backend.clear_session()`): the new tensors live in the new graph, while the session
+# opened earlier is still bound to the old one. Re-running a cell that only adds nodes to the same
+# graph does not cause this error; it makes renamed copies (`x_1`) instead, a different error
+# covered in ["You must feed" although you fed
+# `x`](feed-and-runtime-errors.md#you-must-feed-renamed).
 #
 # **Fix.** One session serves one graph. Build the graph, then open its session; check with
 # `t.graph is sess.graph`.
+#
+# Older TensorFlow releases say:
+# `ValueError: Fetch argument <tf.Tensor 'c:0' shape=() dtype=float32> cannot be interpreted as a Tensor. (Tensor Tensor("c:0", shape=(), dtype=float32) is not an element of this graph.)`
+
 
 # %%
-with expect(ValueError, "is not an element of this graph."):
-    sess.run(c)
+def build_model():  # a cell that starts a new graph every time it runs
+    with tf.Graph().as_default():
+        return tf.constant(2.0, name="c")
 
-print("c.graph is sess.graph:", c.graph is sess.graph)
+
+c = build_model()
+model_sess = tf.compat.v1.Session(graph=c.graph)
+c = build_model()  # the same cell, run again: a new graph, while model_sess runs the old one
+with expect(ValueError, "is not an element of this graph."):
+    model_sess.run(c)
+
+print("c.graph is model_sess.graph:", c.graph is model_sess.graph)
+model_sess.close()
 with tf.compat.v1.Session(graph=c.graph) as other_sess:
     print("fixed:", other_sess.run(c))
 

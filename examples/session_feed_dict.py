@@ -10,7 +10,7 @@
 # | 其他张量（中间结果、常量） | 同上 | **同样检查形状**（文档只说检查占位符）；上游不再运行 | 同上；被禁止馈送时 `ValueError: ... may not be fed.` |
 # | 名字字符串 `'x:0'` | 同上 | 名字必须指向一个存在的张量 | `TypeError: Cannot interpret feed_dict key as Tensor`（文档说 `ValueError`） |
 # | `SparseTensor` | `SparseTensorValue`，或 `(indices, values, dense_shape)` 元组 | 值与三个分量**逐个配对**：多出的被忽略，缺的分量没馈送 | 缺 `dense_shape`：`InvalidArgumentError: You must feed a value for placeholder tensor 'sp/shape'` |
-# | 嵌套元组 | 同样结构的嵌套元组 | 只比较**叶子的个数**；值里的列表也被展开 | `ValueError: Could not flatten dictionary` |
+# | 嵌套元组 | 同样结构的嵌套元组；其中的 `SparseTensor` 配 `iter(stv)` | 只比较**叶子的个数**；值里的列表也被展开 | `ValueError: Could not flatten dictionary` |
 # | `placeholder_with_default` | 可以不馈送 | 不馈送时用默认值；馈送时检查形状 | `ValueError: Cannot feed value of shape ...` |
 # | 用 `Graph.prevent_feeding` 标记的张量 | 不能馈送 | `graph.is_feedable(t)` | `ValueError: Tensor ... may not be fed.` |
 # | 取回需要、却没有馈送的占位符 | — | 运行时才检查 | `InvalidArgumentError: You must feed a value for placeholder tensor 'x'` |
@@ -31,7 +31,7 @@
 # | Any other tensor (intermediate result, constant) | same | **the shape too** (the docs only promise it for placeholders); the upstream does not run | same; `ValueError: ... may not be fed.` if feeding is prevented |
 # | A name string `'x:0'` | same | the name must refer to an existing tensor | `TypeError: Cannot interpret feed_dict key as Tensor` (the docs say `ValueError`) |
 # | A `SparseTensor` | a `SparseTensorValue`, or an `(indices, values, dense_shape)` tuple | the value is **zipped** with the three components: extra items dropped, missing ones unfed | no `dense_shape`: `InvalidArgumentError: You must feed a value for placeholder tensor 'sp/shape'` |
-# | A nested tuple | a nested tuple of the same structure | only the **number of leaves**; lists inside the value are flattened too | `ValueError: Could not flatten dictionary` |
+# | A nested tuple | a nested tuple of the same structure; `iter(stv)` for a `SparseTensor` in it | only the **number of leaves**; lists inside the value are flattened too | `ValueError: Could not flatten dictionary` |
 # | `placeholder_with_default` | may be left out | default used when not fed; shape checked when fed | `ValueError: Cannot feed value of shape ...` |
 # | A tensor marked with `Graph.prevent_feeding` | cannot be fed | `graph.is_feedable(t)` | `ValueError: Tensor ... may not be fed.` |
 # | A placeholder the fetch needs but nobody fed | — | at run time | `InvalidArgumentError: You must feed a value for placeholder tensor 'x'` |
@@ -80,7 +80,7 @@ print("TensorFlow", tf.__version__, "| numpy", np.__version__, "| eager:", tf.ex
 # %% [markdown] lang="zh"
 # ## 文档原文
 #
-# `tf.compat.v1.Session.run` 文档里关于 `feed_dict` 的全部句子（种子博客也原样引用了它们）：
+# `tf.compat.v1.Session.run` 文档里关于 `feed_dict` 的全部句子（[原博客](quick-start.md)也原样引用了它们）：
 #
 # > The optional `feed_dict` argument allows the caller to override the value of tensors in the
 # > graph. Each key in `feed_dict` can be one of the following types:
@@ -96,12 +96,12 @@ print("TensorFlow", tf.__version__, "| numpy", np.__version__, "| eager:", tf.ex
 # > Each value in `feed_dict` must be convertible to a numpy array of the dtype of the
 # > corresponding key.
 #
-# 大意：`feed_dict` 覆盖（`override`）图中张量的值；键是张量、稀疏张量（`SparseTensor`）或它们的嵌套元组；
+# 大意：`feed_dict` 覆盖（override）图中张量的值；键是张量、稀疏张量（`SparseTensor`）或它们的嵌套元组；
 # 值要能转换成键的数据类型（`dtype`）；键是占位符时还检查形状。下面每节对应一句。
 # %% [markdown] lang="en"
 # ## What the docs say
 #
-# Every sentence about `feed_dict` in the `tf.compat.v1.Session.run` docs (the seed blog post
+# Every sentence about `feed_dict` in the `tf.compat.v1.Session.run` docs ([the blog post](quick-start.md)
 # quotes them verbatim):
 #
 # > The optional `feed_dict` argument allows the caller to override the value of tensors in the
@@ -143,7 +143,7 @@ assert out.dtype == np.float32 and out.shape == (2, 3)
 # %% [markdown] lang="zh"
 # ### 形状检查
 #
-# 值的形状要与占位符兼容：`None` 的维度任意长，其余维度和维数（rank）必须相等。
+# 值的形状要与占位符兼容：秩（rank）必须相等，`None` 的维度任意长，其余维度也必须相等。
 # 检查在 Python 里、图运行之前，报 `ValueError`，消息给出两个形状。
 # %% [markdown] lang="en"
 # ### The shape check
@@ -367,7 +367,7 @@ with expect(ValueError, "Key had 3 elements, but value had 4 elements."):
     sess.run(total, feed_dict={pairs: (1.5, (2, [3.0, 4.0]))})
 
 # %% [markdown] lang="zh"
-# 列表不能当键，因为字典的键必须可哈希（`hashable`）：
+# 列表不能当键，因为字典的键必须可哈希（hashable）：
 # %% [markdown] lang="en"
 # A list cannot be a key, because dict keys must be hashable:
 
@@ -464,21 +464,21 @@ with expect(ValueError, "shape (3,) for Tensor sp/indices:0, which has shape (No
     sess.run(dense, feed_dict={sp: np.zeros((2, 3))})
 
 # %% [markdown] lang="zh"
-# 文档说嵌套元组键里可以有 `SparseTensor`。实测不行：压平时 `SparseTensor` 算一个叶子，
-# 而 `SparseTensorValue` 是具名元组（`namedtuple`），展开成三个。变通办法是把三个分量写进元组键：
+# 文档说嵌套元组键里可以有 `SparseTensor`。键 `(sp,)` 可以，值却不能是 `SparseTensorValue`：
+# 压平时 `SparseTensor` 算一个叶子，具名元组（`namedtuple`）却展开成三个（元组、列表也一样）。
+# 不会被展开的 `iter(stv)` 可以（只能用一次）：
 # %% [markdown] lang="en"
-# The docs say a nested tuple key may contain `SparseTensor`s. It cannot: flattened, the
-# `SparseTensor` is one leaf, while the `SparseTensorValue`, a namedtuple, opens into three. The
-# workaround: put the three components in the tuple key yourself:
+# The docs say a nested tuple key may contain `SparseTensor`s. The key `(sp,)` works, but not a
+# `SparseTensorValue` value: flattened, the `SparseTensor` is one leaf, the namedtuple opens into
+# three (so do tuples and lists). `iter(stv)`, which is not opened, works (for one run):
 
 # %%
 stv = tf.compat.v1.SparseTensorValue(np.array(indices), np.array(values), np.array(shape))
 with expect(ValueError, "Key had 1 elements, but value had 3 elements."):
     sess.run(dense, feed_dict={(sp,): (stv,)})
 
-components = (sp.indices, sp.values, sp.dense_shape)
-np.testing.assert_array_equal(sess.run(dense, feed_dict={components: stv}), from_stv)
-print("components as a tuple key: works")
+np.testing.assert_array_equal(sess.run(dense, feed_dict={(sp,): (iter(stv),)}), from_stv)
+print("{(sp,): (iter(stv),)} works")
 
 # %% [markdown] lang="zh"
 # 取回被馈送的 `SparseTensor` 得到 `SparseTensorValue`，即使馈送的是普通元组；各分量已转换成对应类型：
@@ -735,7 +735,7 @@ assert feed("string", "héllo") == "héllo".encode()
 # ### 报错的那些行
 #
 # 每种错误再用 `expect` 演示一次。第一类来自范围检查：单个 Python `int` 装不进目标类型。
-# 消息建议“换更大的类型（例如 int64）”，目标是 `int64` 时也这么说。超出 64 位的整数在 numpy 里就溢出。
+# 消息建议“换更大的类型（例如 int64）”，目标是 `int64` 时也这么说。超出 64 位的整数，numpy 直接报 `OverflowError`。
 # %% [markdown] lang="en"
 # ### The rows that fail
 #
@@ -956,7 +956,8 @@ sess.close()
 # 键的规则见开头的表。表外要记住的：
 #
 # - 值用 numpy 不安全转换：截断、回绕、`None` → `nan`、`'False'` → `True` 都静默发生；只有单个 Python `int` 检查范围。
-# - 嵌套元组键里不能放 `SparseTensor`；元组键的值里用 numpy 数组，不用嵌套列表。
+# - 元组键里的 `SparseTensor` 配 `iter(stv)`；元组键的值里用 numpy 数组，不用嵌套列表。
+# - 稀疏张量的下标要排好序（[演示](feed-and-runtime-errors.md#sparse-indices-out-of-order)）。
 # - 取回被馈送的张量，得到馈送的值本身（可能是同一个对象）；馈送资源变量不影响计算。
 #
 # 接下来：[取回](session-fetches.md)讲取回的结构，[运行选项与运行元数据](session-run-metadata.md)，
@@ -969,8 +970,9 @@ sess.close()
 #
 # - Values go through numpy's unsafe casting: truncation, wrap-around, `None` → `nan`, `'False'` →
 #   `True` all happen silently; only a single Python `int` is range-checked.
-# - A nested tuple key cannot hold a `SparseTensor`; in a tuple key's value, use numpy arrays, not
-#   nested lists.
+# - A `SparseTensor` in a tuple key takes `iter(stv)`; in a tuple key's value, use numpy arrays,
+#   not nested lists.
+# - Sparse indices must be sorted ([shown here](feed-and-runtime-errors.md#sparse-indices-out-of-order)).
 # - Fetching a fed tensor returns the fed value itself (maybe the very same object); feeding a
 #   resource variable does not affect computations.
 #

@@ -14,19 +14,21 @@
 # | 字符串向量 | 元素为 `bytes` 的数组 | `numpy.ndarray`，`dtype=object` |
 # | 张量名 `'b:0'` | 和张量对象一样 | 同上 |
 # | 操作名 `'b'`（少了 `:0`） | `None` | `NoneType` |
+# | [自己起的名字 `'logits:0'`](#stable-names)（`tf.identity`） | 和张量一样；重名时悄悄变成 `logits_1` | 同上 |
 # | `tf.SparseTensor` | `SparseTensorValue(indices, values, dense_shape)` | `tf.compat.v1.SparseTensorValue`（一个 namedtuple） |
 # | `tf.IndexedSlices`（文档没提） | `IndexedSlicesValue` | `IndexedSlicesValue` |
 # | `tf.RaggedTensor`（文档没提） | `RaggedTensorValue` | `tf.compat.v1.ragged.RaggedTensorValue` |
 # | `get_session_handle` 的结果 | 句柄（handle）对象，**不是**文档说的 `ndarray` | `TensorHandle` |
 # | 变量（`tf.Variable`）对象 | 变量当前的值 | numpy 标量或 `ndarray` |
+# | [Keras 3 的权重 `layer.kernel`](keras3-vs-tf-keras.md#weights) | `TypeError`；取回 `.value` | — |
 # | 资源变量（resource variable）的名字 `'v:0'` | 变量**句柄**，不是值 | 结构化 `ndarray`，`dtype=[('resource', 'u1', (1,))]` |
 # | 被馈送（`feed`）的张量 | 你馈送进去的那个值本身 | 馈送标量时是 0 维 `ndarray` |
 # | `list` / `tuple` / namedtuple / `dict` / `OrderedDict` 及其嵌套 | 同样的结构，叶子换成值 | 同样的容器类型 |
 # | `list` 的子类（文档没提） | 同样的元素 | 普通 `list` |
 # | 普通 `tuple` 的子类、`set`、`dataclass`（文档没提） | `TypeError`；`tuple` 子类要等计算**完成后**才报 | — |
 #
-# 同一个张量取回两次只计算一次；同一次调用里，互相没有依赖的操作谁先谁后没有保证。
-# 这两点在页面后半部分用有状态的操作证明。
+# 同一个张量取回两次只计算一次（用计数器证明）；同一次调用里，互相没有依赖的操作谁先谁后没有保证
+# （证明的是两者之间没有依赖，取回的值是两种之一；出现哪一种不做断言）。见页面后半部分。
 # %% [markdown] lang="en"
 # # Fetches: what `Session.run` really gives back
 #
@@ -44,19 +46,22 @@
 # | a string vector | an array of `bytes` | `numpy.ndarray` with `dtype=object` |
 # | a tensor name `'b:0'` | the same as the tensor object | as above |
 # | an op name `'b'` (no `:0`) | `None` | `NoneType` |
+# | [a name you chose, `'logits:0'`](#stable-names) (`tf.identity`) | the same as the tensor; a taken name silently becomes `logits_1` | as above |
 # | a `tf.SparseTensor` | `SparseTensorValue(indices, values, dense_shape)` | `tf.compat.v1.SparseTensorValue` (a namedtuple) |
 # | a `tf.IndexedSlices` (not in the docs) | `IndexedSlicesValue` | `IndexedSlicesValue` |
 # | a `tf.RaggedTensor` (not in the docs) | `RaggedTensorValue` | `tf.compat.v1.ragged.RaggedTensorValue` |
 # | the result of `get_session_handle` | a handle object, **not** the `ndarray` the docs promise | `TensorHandle` |
 # | a `tf.Variable` object | the variable's current value | numpy scalar or `ndarray` |
+# | [a Keras 3 weight, `layer.kernel`](keras3-vs-tf-keras.md#weights) | `TypeError`; fetch `.value` | — |
 # | a resource variable's name `'v:0'` | the variable's **handle**, not its value | structured `ndarray`, `dtype=[('resource', 'u1', (1,))]` |
 # | a tensor you also feed | the very value you fed | a 0-d `ndarray` when you feed a scalar |
 # | `list` / `tuple` / namedtuple / `dict` / `OrderedDict`, nested | the same structure, leaves replaced by values | the same container types |
 # | a `list` subclass (not in the docs) | the same elements | a plain `list` |
 # | a plain `tuple` subclass, a `set`, a `dataclass` (not in the docs) | `TypeError`; for the `tuple` subclass only **after** the step ran | — |
 #
-# A tensor fetched twice is computed once. Inside one call, ops that do not depend on each other
-# run in no guaranteed order. The second half of the page proves both with stateful ops.
+# A tensor fetched twice is computed once (a counter proves it). Inside one call, ops that do not
+# depend on each other run in no guaranteed order (the page proves there is no dependency and that
+# the value is one of the two; not which one you get). Both are in the second half of the page.
 
 # %% [markdown] lang="zh"
 # ## 准备
@@ -106,7 +111,7 @@ def show(label, value):
 # %% [markdown] lang="zh"
 # ## 文档原文
 #
-# 下面是种子文章引用的 `Session.run` 文档里讲取回的全部句子。TF 2.21 源码里的文档字符串几乎一字不差，
+# 下面是[原博客](quick-start.md)引用的 `Session.run` 文档里讲取回的全部句子。TF 2.21 源码里的文档字符串几乎一字不差，
 # 只是把 `tf.SparseTensor` 写成了 `tf.sparse.SparseTensor`，并多了一段示例代码（表中最后一行）。
 # 右边一栏写着本页哪一节验证它。
 #
@@ -131,7 +136,7 @@ def show(label, value):
 # %% [markdown] lang="en"
 # ## The doc, sentence by sentence
 #
-# These are all the sentences about fetches in the `Session.run` docs, as quoted in the seed post.
+# These are all the sentences about fetches in the `Session.run` docs, as quoted in [the blog post](quick-start.md).
 # The docstring in the TF 2.21 source says almost exactly the same; it writes
 # `tf.sparse.SparseTensor` for `tf.SparseTensor` and adds an example (last row). The right column
 # says which section of this page checks each one.
@@ -326,6 +331,26 @@ assert sess.run("b:0") == sess.run(b) == 30.0
 assert sess.run("b") is None
 
 # %% [markdown] lang="zh"
+# ### 稳定的取回名：`tf.identity(t, name=...)` {#stable-names}
+#
+# 自动得到的名字（`add`、`mul_3`……）随图里先建了什么而变。要按名字取回，就用 `tf.identity`
+# 给输出起个名字，再取回 `'logits:0'`。名字被占用时不报错，而是悄悄变成 `logits_1`：起名后检查 `.name`。
+# %% [markdown] lang="en"
+# ### Stable fetch names: `tf.identity(t, name=...)` {#stable-names}
+#
+# Default names (`add`, `mul_3`, ...) change with whatever was built before. To fetch by name, name
+# the output with `tf.identity` and fetch `'logits:0'`. A taken name raises no error; it silently
+# becomes `logits_1`, so check `.name` after naming.
+
+# %%
+scores = a * 2.0 + b
+logits = tf.identity(scores, name="logits")
+again = tf.identity(scores, name="logits")
+print(scores.name, logits.name, again.name, sess.run("logits:0"))
+assert (logits.name, again.name) == ("logits:0", "logits_1:0")
+assert sess.run("logits:0") == sess.run(scores) == 36.0
+
+# %% [markdown] lang="zh"
 # ## 稀疏张量
 #
 # 取回稀疏张量（`tf.SparseTensor`）得到 `tf.compat.v1.SparseTensorValue`。它是一个 namedtuple，
@@ -474,11 +499,17 @@ with expect(TypeError, "may have already been deleted"):
 #
 # 文档没提变量。取回 `tf.Variable` 对象得到它**当前的值**（numpy 标量或 `ndarray`）。
 # 取回 `v.initializer` 这类操作照例得到 `None`。
+#
+# 注意 Keras 3 的权重是 `keras.Variable`，不是 `tf.Variable`：`sess.run(layer.kernel)` 报 `TypeError`，
+# 要取回 `layer.kernel.value`（[演示](keras3-vs-tf-keras.md#weights)）。
 # %% [markdown] lang="en"
 # ## Variables
 #
 # The docs do not mention variables. Fetching a `tf.Variable` object gives its **current value**
 # (a numpy scalar or an `ndarray`). Fetching an op such as `v.initializer` gives `None` as usual.
+#
+# Mind that Keras 3 weights are `keras.Variable`s, not `tf.Variable`s: `sess.run(layer.kernel)`
+# raises `TypeError`; fetch `layer.kernel.value` ([shown here](keras3-vs-tf-keras.md#weights)).
 
 # %%
 v = tf.compat.v1.Variable([1, 2, 3], name="v")
@@ -841,15 +872,15 @@ print("100 steps: loss always computed from the weights before the update")
 
 # %% [markdown] lang="zh"
 # 再看 `run([train_op, w])`。取回变量对象 `w` 用的是它自己的读取操作 `w/Read/ReadVariableOp`，
-# 这个读取和更新之间没有任何依赖路径，所以拿到的可能是更新前的值，也可能是更新后的值，
-# 每次运行都可能不同（编写本页时的试验里，两种情况都出现过）。因此这里不打印具体是哪一种，
+# 这个读取和更新之间没有任何依赖路径（见下面的输出），拿到的可能是更新前的值，也可能是更新后的值；
+# 出现哪一种取决于执行器的调度、线程数和版本，不能依赖。因此这里不打印具体是哪一种，
 # 只断言它一定是两者之一。
 # %% [markdown] lang="en"
 # Now `run([train_op, w])`. Fetching the variable object `w` uses its own read op,
-# `w/Read/ReadVariableOp`, and there is no path between that read and the update. The value may be
-# from before or after the update, and it can differ from run to run (both outcomes showed up in
-# trial runs while writing this page). So the cell does not print which one happened; it only
-# asserts that it is one of the two.
+# `w/Read/ReadVariableOp`, and there is no path between that read and the update (see the output
+# below). The value may be from before or after the update; which one depends on the executor's
+# scheduling, the thread count and the version, so do not rely on it. The cell does not print
+# which one happened; it only asserts that it is one of the two.
 
 # %%
 w_read = graph.as_graph_element(w)

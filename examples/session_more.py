@@ -18,7 +18,7 @@
 # | `ConfigProto(device_count={"CPU": 2})` | 限制 / 拆分设备（device） | `sess.list_devices()` 列出 `CPU:0` 和 `CPU:1` |
 # | `ConfigProto(log_device_placement=True)` | 打印每个操作放在哪个设备 | C++ 直接写到进程的标准输出（fd 1），本站内核里看不到；子进程里能看到 |
 # | 无 GPU 的机器上 `tf.device("/GPU:0")` | 指定设备 | 不开 `allow_soft_placement`：`InvalidArgumentError`，而且图里**任何**取回都失败；开了：自动落到 CPU（有 GPU 时照常在 GPU 上运行） |
-# | 原文的 `tf.Session(tf.ConfigProto())` | 带配置创建会话 | `AttributeError`；换成 `tf.compat.v1.Session` 仍是 `TypeError`，要写 `config=` |
+# | [原博客](quick-start.md)的 `tf.Session(tf.ConfigProto())` | 带配置创建会话 | `AttributeError`；换成 `tf.compat.v1.Session` 仍是 `TypeError`，要写 `config=` |
 # %% [markdown] lang="en"
 # # More of Session
 #
@@ -39,7 +39,7 @@
 # | `ConfigProto(device_count={"CPU": 2})` | limits / splits devices | `sess.list_devices()` lists `CPU:0` and `CPU:1` |
 # | `ConfigProto(log_device_placement=True)` | prints the device of every op | C++ writes straight to the process's standard output (fd 1); invisible in this site's kernel, visible in a subprocess |
 # | `tf.device("/GPU:0")` on a machine without a GPU | pins an op | without `allow_soft_placement`: `InvalidArgumentError`, and **every** fetch from that graph fails; with it: falls back to the CPU (with a GPU, it simply runs there) |
-# | the seed's `tf.Session(tf.ConfigProto())` | a session with a config | `AttributeError`; with `tf.compat.v1.Session` still `TypeError`: write `config=` |
+# | [the blog post](quick-start.md)'s `tf.Session(tf.ConfigProto())` | a session with a config | `AttributeError`; with `tf.compat.v1.Session` still `TypeError`: write `config=` |
 
 # %% [markdown] lang="zh"
 # ## 准备
@@ -149,7 +149,7 @@ with expect(tf.errors.InvalidArgumentError, "You must feed a value for placehold
 # %% [markdown] lang="zh"
 # ### 带馈送：`feed_list`
 #
-# `make_callable(fetches, feed_list=[x])` 返回的函数按位置接收馈送值，第 i 个参数喂给
+# `make_callable(fetches, feed_list=[x])` 返回的函数按位置接收馈送值，第 i 个参数馈送给
 # `feed_list` 的第 i 个元素。结果和 `sess.run(y, feed_dict={x: data})` 相同：
 # %% [markdown] lang="en"
 # ### With feeds: `feed_list`
@@ -304,7 +304,7 @@ assert (first, second, sess.run(counter)) == (3.0, 30.0, 1)
 
 # %% [markdown] lang="zh"
 # 计数器只加了 1：`r2` 用的是第一段里算好的 `r1`。换成两次普通的 `sess.run`，
-# 第二次取回 `r2` 时 `r1` 要重新算，计数器会再加 1；而且第二次还得把 `a`、`b` 再喂一遍：
+# 第二次取回 `r2` 时 `r1` 要重新算，计数器会再加 1；而且第二次还得把 `a`、`b` 再馈送一遍：
 # %% [markdown] lang="en"
 # The counter went up by one only: `r2` used the `r1` computed in the first part. With two plain
 # `sess.run` calls, fetching `r2` computes `r1` again and bumps the counter again, and `a` and `b`
@@ -318,7 +318,7 @@ print("counter after two sess.run calls:", sess.run(counter))
 assert sess.run(counter) == 2
 
 # %% [markdown] lang="zh"
-# 规则很严：还没馈送 `c` 就取回 `r2` 不行；同一个占位符不能喂两次；同一个张量不能取两次；
+# 规则很严：还没馈送 `c` 就取回 `r2` 不行；同一个占位符不能馈送两次；同一个张量不能取两次；
 # `setup` 里声明的取回全部取完以后，这个句柄就失效了。
 # 注意第一条消息的措辞：它说的“Fetch c:0”其实是还没馈送的占位符 `c`。
 # %% [markdown] lang="en"
@@ -650,16 +650,16 @@ print("on_gpu ran on:", placed["on_gpu"])
 assert placed["on_gpu"].endswith("device:GPU:0" if GPUS else "device:CPU:0")
 
 # %% [markdown] lang="zh"
-# ## 原文的 `tf.Session(tf.ConfigProto())`
+# ## 原博客的 `tf.Session(tf.ConfigProto())`
 #
-# 原文写的是 `with tf.Session(tf.ConfigProto()) as sess:`。TF 2 的顶层没有 `tf.Session`；
+# 原博客写的是 `with tf.Session(tf.ConfigProto()) as sess:`。TF 2 的顶层没有 `tf.Session`；
 # 换成 `tf.compat.v1.Session` 之后，配置被当成了第一个位置参数 `target`，得到 `TypeError`。
 # 构造失败的会话被回收时，它的 `__del__` 还会报一个被忽略的 `AttributeError`；
 # 和 [快速上手](quick-start.md) 一样，这里换掉 `sys.unraisablehook`，把它打印成一行，不带本机路径。
 # %% [markdown] lang="en"
-# ## The seed's `tf.Session(tf.ConfigProto())`
+# ## The blog post's `tf.Session(tf.ConfigProto())`
 #
-# The seed writes `with tf.Session(tf.ConfigProto()) as sess:`. TF 2 has no top-level `tf.Session`;
+# The blog post writes `with tf.Session(tf.ConfigProto()) as sess:`. TF 2 has no top-level `tf.Session`;
 # with `tf.compat.v1.Session` the config lands in the first positional parameter, `target`, and
 # the result is a `TypeError`. When the half-built session is garbage-collected, its `__del__`
 # reports one more, ignored, `AttributeError`; as on the [quick start](quick-start.md) page,

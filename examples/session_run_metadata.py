@@ -16,7 +16,9 @@
 # | `function_graphs` | 没有开关 | 在 `Session.run` 里始终为空；只有即时执行（eager execution）会填 |
 # | 会话标识 | 会话配置 `experimental.session_metadata` | 每一步都带上 `session_metadata` |
 # | 超时 | `RunOptions(timeout_in_ms=...)` | 超时抛 `DeadlineExceededError` |
-# | 在浏览器里看时间线 | `Timeline(step_stats).generate_chrome_trace_format()` | 一个 Chrome 追踪 JSON 文件 |
+# | [在调用者的线程里运行这一步](#inter-op-thread-pool) | `RunOptions(inter_op_thread_pool=-1)` | 没有变化；`0` 和 `-1` 以外的数报 `InvalidArgumentError` |
+# | [在浏览器里看时间线](#chrome-trace) | `Timeline(step_stats).generate_chrome_trace_format()`（内部模块；公开的是 `tf.profiler.experimental`） | 一个 Chrome 追踪 JSON 文件 |
+# | [（传错类型）](#wrong-types) | `options={}`、`run_metadata={}` | 静默忽略，字典还是空的；非空字典报 `AttributeError` |
 #
 # 还有几处和直觉不一样：
 #
@@ -44,7 +46,9 @@
 # | `function_graphs` | no switch | always empty in `Session.run`; only eager execution fills it |
 # | a session label | session config `experimental.session_metadata` | `session_metadata` on every step |
 # | a deadline | `RunOptions(timeout_in_ms=...)` | `DeadlineExceededError` when it expires |
-# | a timeline in the browser | `Timeline(step_stats).generate_chrome_trace_format()` | a Chrome trace JSON file |
+# | [to run the step in the caller's thread](#inter-op-thread-pool) | `RunOptions(inter_op_thread_pool=-1)` | nothing new; numbers other than `0` and `-1` raise `InvalidArgumentError` |
+# | [a timeline in the browser](#chrome-trace) | `Timeline(step_stats).generate_chrome_trace_format()` (an internal module; the public route is `tf.profiler.experimental`) | a Chrome trace JSON file |
+# | [(the wrong type)](#wrong-types) | `options={}`, `run_metadata={}` | silently ignored, the dict stays empty; a non-empty dict raises `AttributeError` |
 #
 # A few things work against intuition:
 #
@@ -627,6 +631,38 @@ print("after step 2:", [f.name for f, _ in reused.ListFields()])
 assert not reused.HasField("step_stats")
 
 # %% [markdown] lang="zh"
+# ## 传成字典：`{}` 被静默忽略 {#wrong-types}
+#
+# `Session.run` 不检查这两个参数的类型，只用 `if options`、`if run_metadata` 判断传没传。
+# 空字典是假值，所以 `options={}` 和 `run_metadata={}` 都等于没传：不报错，也什么都不做。
+# 下面打开了追踪，收件箱却是一个空字典：这一步照常运行，字典还是空的，追踪结果没有地方放。
+# 非空的字典才报 `AttributeError`：`options` 要调用 `SerializeToString()`，
+# `run_metadata` 要调用 `ParseFromString()`，字典都没有。要用 `tf.compat.v1.RunOptions(...)`
+# 和 `tf.compat.v1.RunMetadata()`。
+# %% [markdown] lang="en"
+# ## Passing dicts: `{}` is silently ignored {#wrong-types}
+#
+# `Session.run` does not check the type of these two arguments; it only asks `if options` and
+# `if run_metadata`. An empty dict is falsy, so `options={}` and `run_metadata={}` count as not
+# passed: no error, and nothing happens. Below, tracing is on but the inbox is an empty dict: the
+# step runs, the dict stays empty, and the trace has nowhere to go. Only a non-empty dict raises an
+# `AttributeError`: `options` needs `SerializeToString()`, `run_metadata` needs
+# `ParseFromString()`, and a dict has neither. Use `tf.compat.v1.RunOptions(...)` and
+# `tf.compat.v1.RunMetadata()`.
+
+# %%
+inbox = {}
+print("options={}:", sess.run(outputs, feed, options={}).shape)
+print("run_metadata={}:", sess.run(outputs, feed, options=trace, run_metadata=inbox).shape)
+print("the dict after a traced step:", inbox)
+assert inbox == {}
+
+with expect(AttributeError, "'dict' object has no attribute 'SerializeToString'"):
+    sess.run(outputs, feed, options={"trace_level": 3})
+with expect(AttributeError, "'dict' object has no attribute 'ParseFromString'"):
+    sess.run(outputs, feed, options=trace, run_metadata={"step_stats": None})
+
+# %% [markdown] lang="zh"
 # ## RunOptions 的其他字段
 #
 # `RunOptions` 一共七个字段。`debug_options` 和 `experimental` 本页不展开。
@@ -676,24 +712,47 @@ with tf.compat.v1.Session(graph=queue_graph, config=long_deadline) as queue_sess
     assert time.monotonic() - started < 30
 
 # %% [markdown] lang="zh"
-# ### inter_op_thread_pool 和 report_tensor_allocations_upon_oom
+# ### inter_op_thread_pool 和 report_tensor_allocations_upon_oom {#inter-op-thread-pool}
 #
 # `inter_op_thread_pool` 选用会话配置 `session_inter_op_thread_pool` 里的第几个线程池；
-# 默认会话只有一个（下标 0），写别的数就报错。
+# 默认会话只有一个（下标 0）。`-1` 也合法：这一步不进线程池，直接在调用 `run` 的线程里执行，
+# 省掉一次线程切换（`config.proto` 的注释说只适合很小的图）。其他数（下面是 `1` 和 `-2`）才报错。
+# 下面在一张单独的小图里用 `tf.numpy_function` 记下图里的 Python 函数在哪个线程运行：
+# 取 `0` 时不在调用者的线程，取 `-1` 时在。
+#
 # `report_tensor_allocations_upon_oom=True` 让内存不足（OOM）时的报错列出已分配的张量。
 # 意外的是，它为此在**每一步**都收集统计：即使没有 OOM，也没开追踪，`step_stats` 也被填上了。
 # %% [markdown] lang="en"
-# ### inter_op_thread_pool and report_tensor_allocations_upon_oom
+# ### inter_op_thread_pool and report_tensor_allocations_upon_oom {#inter-op-thread-pool}
 #
 # `inter_op_thread_pool` picks one of the pools listed in the session config's
-# `session_inter_op_thread_pool`; a default session has a single pool (index 0), and any other
-# number is an error. `report_tensor_allocations_upon_oom=True` makes an out-of-memory (OOM) error
+# `session_inter_op_thread_pool`; a default session has a single pool (index 0). `-1` is valid
+# too: the step skips the pools and runs in the thread that called `run`, saving a thread switch
+# (the comment in `config.proto` recommends it only for very small graphs). Other numbers (`1` and
+# `-2` below) are errors. In a separate small graph, `tf.numpy_function` records which thread runs
+# a Python function inside the graph: with `0` it is not the caller's thread, with `-1` it is.
+#
+# `report_tensor_allocations_upon_oom=True` makes an out-of-memory (OOM) error
 # list the allocated tensors. The surprise: to do that it collects stats on **every** step, so
 # `step_stats` is filled with no OOM and no tracing.
 
 # %%
+import threading
+
+caller = threading.get_ident()  # the thread that runs this cell and calls sess.run
+with tf.Graph().as_default() as pool_graph:
+    probe = tf.numpy_function(lambda: np.bool_(threading.get_ident() == caller), [], tf.bool)
+with tf.compat.v1.Session(graph=pool_graph) as pool_sess:
+    for pool in [0, -1]:
+        pool_options = tf.compat.v1.RunOptions(inter_op_thread_pool=pool)
+        in_caller = bool(pool_sess.run(probe, options=pool_options))
+        print(f"inter_op_thread_pool={pool:>2}: ran in the caller's thread: {in_caller}")
+        assert in_caller == (pool == -1)
+
 with expect(tf.errors.InvalidArgumentError, "Invalid inter_op_thread_pool: 1"):
     sess.run(outputs, feed, options=tf.compat.v1.RunOptions(inter_op_thread_pool=1))
+with expect(tf.errors.InvalidArgumentError, "Invalid inter_op_thread_pool: -2"):
+    sess.run(outputs, feed, options=tf.compat.v1.RunOptions(inter_op_thread_pool=-2))
 
 oom_md = tf.compat.v1.RunMetadata()
 sess.run(
@@ -706,10 +765,16 @@ describe(oom_md)
 assert oom_md.HasField("step_stats")
 
 # %% [markdown] lang="zh"
-# ## 导出 Chrome 追踪文件
+# ## 导出 Chrome 追踪文件 {#chrome-trace}
 #
 # `tensorflow.python.client.timeline.Timeline` 把 `step_stats` 转成 Chrome 追踪格式
-# （Trace Event Format）的 JSON。下面把它写进 `downloads/timeline.json`，
+# （Trace Event Format）的 JSON。注意 `tensorflow.python` 下的模块都是 TensorFlow 的**内部模块**，
+# 不属于公开 API，哪个版本改掉或删掉都不会事先通知；本页用它，是因为它是把 `Session.run` 的
+# `step_stats` 变成时间线的最短路径。公开的做法是 TensorFlow 的性能分析器：
+# `tf.profiler.experimental.start(日志目录)` / `stop()`（或 `tf.profiler.experimental.Profile`），
+# 再在 TensorBoard 的 Profile 插件里查看；它收集的是整个进程的追踪，不经过 `run_metadata`。
+#
+# 下面把时间线写进 `downloads/timeline.json`，
 # 可以直接下载：<a href="download:timeline.json" download>timeline.json</a>。
 # 在 Chrome 里打开 `chrome://tracing`，或者打开 Perfetto（ui.perfetto.dev），
 # 把文件拖进去就能看到每个操作在时间轴上的位置。
@@ -719,10 +784,17 @@ assert oom_md.HasField("step_stats")
 # 画数据流箭头（`ph: "s"` / `"t"`），数量随运行而变，所以不打印。
 # 注意下一节：传给 `Timeline` 的是一份拷贝。
 # %% [markdown] lang="en"
-# ## Export a Chrome trace
+# ## Export a Chrome trace {#chrome-trace}
 #
 # `tensorflow.python.client.timeline.Timeline` turns `step_stats` into JSON in the Chrome
-# Trace Event Format. The cell below writes it to `downloads/timeline.json`, which you can
+# Trace Event Format. Mind that modules under `tensorflow.python` are TensorFlow **internals**,
+# not public API: any release may change or remove them without notice. This page uses it because
+# it is the shortest way from the `step_stats` of `Session.run` to a timeline. The public route is
+# TensorFlow's profiler: `tf.profiler.experimental.start(logdir)` / `stop()` (or
+# `tf.profiler.experimental.Profile`), then TensorBoard's Profile plugin to view the result; it
+# traces the whole process and does not go through `run_metadata`.
+#
+# The cell below writes the timeline to `downloads/timeline.json`, which you can
 # download here: <a href="download:timeline.json" download>timeline.json</a>. Open
 # `chrome://tracing` in Chrome, or Perfetto (ui.perfetto.dev), and drop the file in to see every
 # op on a time axis.

@@ -1,7 +1,7 @@
 # %% [markdown] lang="zh"
-# # 子类化模型与原文的错误
+# # 子类化模型与原博客的错误
 #
-# 原文运行模型时写的是 `outputs = model.call(inputs, False)`，直接调用了 `call`，
+# [原博客](quick-start.md)运行模型时写的是 `outputs = model.call(inputs, False)`，直接调用了 `call`，
 # 而不是 `model(inputs)`。算出来的数没有错，错的是“账本”：模型是否已构建（`build`）、
 # 参数有多少、权重叫什么名字，都和正常调用不一样。本页在图模式（graph mode）下，
 # 用 TF 2.21 自带的 Keras 3 和旧版 Keras 2（`tf_keras` 包）把每一处差别都跑一遍。
@@ -20,9 +20,9 @@
 # | 用秩 3 构建，再输入秩 2 | 接受 | 接受 |
 # | `sess.run(Keras 权重)` | `TypeError`，要取 `w.value` | 可以；`w.value` 是方法，取它会 `TypeError` |
 # %% [markdown] lang="en"
-# # Subclassed models and the seed's mistake
+# # Subclassed models and the blog post's mistake
 #
-# The seed runs its model with `outputs = model.call(inputs, False)`: it calls `call` directly
+# [The blog post](quick-start.md) runs its model with `outputs = model.call(inputs, False)`: it calls `call` directly
 # instead of `model(inputs)`. The numbers it computes are right. The bookkeeping is not: whether
 # the model is built, how many parameters it reports and what its weights are called all differ
 # from a normal call. This page runs every difference in graph mode, with TF 2.21's own Keras 3
@@ -47,13 +47,13 @@
 #
 # 同一个内核里可以同时导入两个版本：`keras` 就是 Keras 3（与 `tf.keras` 是同一个东西），
 # `tf_keras` 是旧版 Keras 2，也就是设置 `TF_USE_LEGACY_KERAS=1` 后 `tf.keras` 会指向的包。
-# 和原文一样，整页都在 TF1 图模式下运行。
+# 和原博客一样，整页都在 TF1 图模式下运行。
 # %% [markdown] lang="en"
 # ## Setup
 #
 # Both versions can live in one kernel: `keras` is Keras 3 (the very same package as `tf.keras`),
 # and `tf_keras` is legacy Keras 2, the package `tf.keras` would point to under
-# `TF_USE_LEGACY_KERAS=1`. Like the seed, the whole page runs in TF1 graph mode.
+# `TF_USE_LEGACY_KERAS=1`. Like the blog post, the whole page runs in TF1 graph mode.
 
 # %%
 import os
@@ -79,14 +79,14 @@ assert tf.keras.Model is keras.Model
 # %% [markdown] lang="zh"
 # 几个辅助函数。`fresh_graph()` 换一张新的默认图，并把两个版本的自动命名计数器清零，
 # 这样每个实验里的名字都从 `keras_model`、`dense` 开始。
-# `make_model(K)` 就是原文的 `KerasModel`（改正后的版本，和[快速上手](quick-start.md)里一样），
+# `make_model(K)` 就是原博客的 `KerasModel`（改正后的版本，和[快速上手](quick-start.md)里一样），
 # 参数 `K` 传 `keras` 或 `tf_keras`，同一份代码就能在两个版本上各跑一次。
 # `print_summary()` 让两个版本的 `summary()` 都输出纯文本：Keras 3 用 `rich` 库画表格，
 # 在 Jupyter 里默认会输出 HTML，这里把它的 Jupyter 检测关掉。
 # %% [markdown] lang="en"
 # A few helpers. `fresh_graph()` starts a new default graph and resets both versions' automatic
 # name counters, so each experiment's names start again at `keras_model` and `dense`.
-# `make_model(K)` is the seed's `KerasModel`, corrected as in [Quick start](quick-start.md); pass
+# `make_model(K)` is the blog post's `KerasModel`, corrected as in [Quick start](quick-start.md); pass
 # `keras` or `tf_keras` as `K` to run the same code on either version. `print_summary()` makes
 # both versions' `summary()` print plain text: Keras 3 draws its table with the `rich` library,
 # which emits HTML inside Jupyter, so the helper switches rich's Jupyter detection off.
@@ -139,7 +139,7 @@ input_shape = [1, 2, 3]  # the seed's shape
 # 再调用你写的 `call`，最后记下“已构建”。`model.call(x, False)` 只做中间那一步。
 # 各层的生命周期详见[层的生命周期](layer-lifecycle.md)。
 #
-# ### Keras 3：原文的写法
+# ### Keras 3：原博客的写法
 #
 # 调用 `call` 之后，两个子层（`layera`、`layerb`）都已构建，权重也都创建了：
 # 子层是通过它们自己的 `__call__` 被调用的，该做的都做了。
@@ -151,7 +151,7 @@ input_shape = [1, 2, 3]  # the seed's shape
 # a name scope, runs your `call`, and records that the model is built. `model.call(x, False)` does
 # only the middle step. See [Layer lifecycle](layer-lifecycle.md) for the whole sequence.
 #
-# ### Keras 3: the seed's way
+# ### Keras 3: the blog post's way
 #
 # After `call`, both sublayers (`layera`, `layerb`) are built and their weights exist: `call` runs
 # them through their own `__call__`, which does its job. Only the model's own `built` is still
@@ -254,12 +254,12 @@ print_summary(k2_model)
 # %% [markdown] lang="zh"
 # ### 算出来的数一样
 #
-# 原文的写法并不会算错。在同一个模型上先 `call` 再正常调用：第二次没有创建新变量，
+# 原博客的写法并不会算错。在同一个模型上先 `call` 再正常调用：第二次没有创建新变量，
 # 两个输出在会话里取回的值完全相等，而且正常调用之后模型就标记为已构建了。
 # %% [markdown] lang="en"
 # ### The numbers are the same
 #
-# The seed's way does not compute anything wrong. Use `call` and then a normal call on the same
+# The blog post's way does not compute anything wrong. Use `call` and then a normal call on the same
 # model: the second one creates no new variables, both outputs fetch to identical values, and after
 # the normal call the model is marked built.
 
@@ -283,7 +283,7 @@ for K in (keras, tf_keras):
 # %% [markdown] lang="zh"
 # ### 自己写的 `build` 被跳过了
 #
-# 原文的模型恰好没有自己的权重，所以侥幸能跑。一旦模型在 `build` 里创建权重，
+# 原博客的模型恰好没有自己的权重，所以侥幸能跑。一旦模型在 `build` 里创建权重，
 # `model.call` 就会失败：只有 `__call__` 才会调用 `build`。两个版本都一样。
 #
 # 顺带一个版本差异：`model.weights` 的顺序不同。Keras 3 先列模型自己的权重（`scale`），
@@ -291,7 +291,7 @@ for K in (keras, tf_keras):
 # %% [markdown] lang="en"
 # ### Your own `build` is skipped
 #
-# The seed's model happens to own no weights itself, which is why it gets away with it. Once the
+# The blog post's model happens to own no weights itself, which is why it gets away with it. Once the
 # model creates a weight in `build`, `model.call` fails: only `__call__` runs `build`. Both versions
 # agree.
 #
@@ -328,7 +328,7 @@ for K in (keras, tf_keras):
     assert (model.weights[0] is model.scale) == (K is keras)
 
 # %% [markdown] lang="zh"
-# ## 权重的名字
+# ## 权重的名字 { #weight-names }
 #
 # 下表列出上面四个模型的每个权重：`.name`、Keras 3 才有的 `.path`，
 # 以及 TF1 图里那个 `tf.Variable` 的名字（也就是 `tf.compat.v1.global_variables()` 看到的名字）。
@@ -340,7 +340,7 @@ for K in (keras, tf_keras):
 #   子层的名字作用域没有留在变量名里。
 # - tf_keras 的 `.name` 就是图里的名字；用 `model.call` 时没有 `keras_model/` 前缀。
 # %% [markdown] lang="en"
-# ## Weight names
+# ## Weight names { #weight-names }
 #
 # The table lists every weight of the four models above: `.name`, `.path` (Keras 3 only), and the
 # name of the `tf.Variable` in the TF1 graph (what `tf.compat.v1.global_variables()` sees).
@@ -401,9 +401,14 @@ for label, graph in [
 # %% [markdown] lang="zh"
 # 用 tf_keras 试一下：`model.call` 建的图存下的检查点，恢复不到 `model(x)` 建的图里，
 # 因为后者要找的键带着 `keras_model/` 前缀。
+# 键对不上时，可以给 `Saver` 传 `var_list={检查点里的键: 变量}` 自己配对；
+# [Keras 3 与 tf_keras](keras3-vs-tf-keras.md#variable-names) 那页用它（以及 `clear_session()`）恢复了重建的 Keras 3 模型。
 # %% [markdown] lang="en"
 # Try it with tf_keras: a checkpoint saved from the graph built by `model.call` does not restore
-# into the graph built by `model(x)`, whose keys carry the `keras_model/` prefix.
+# into the graph built by `model(x)`, whose keys carry the `keras_model/` prefix. When keys do not
+# match, give `Saver` a `var_list={checkpoint_key: variable}` to pair them yourself; the
+# [Keras 3 vs tf_keras](keras3-vs-tf-keras.md#variable-names) page restores a rebuilt Keras 3 model
+# that way (and with `clear_session()`).
 
 # %%
 with tempfile.TemporaryDirectory() as tmp:
@@ -418,7 +423,7 @@ with tempfile.TemporaryDirectory() as tmp:
 # %% [markdown] lang="zh"
 # ## `Model.build(input_shape)`
 #
-# 不想喂真数据、只想先把权重建出来，很多人会调用 `model.build(shape)`。
+# 不想传入真数据、只想先把权重建出来，很多人会调用 `model.build(shape)`。
 # 对一个自己没有写 `build` 方法的子类化模型，两个版本的做法截然不同。
 #
 # ### Keras 3
@@ -513,14 +518,14 @@ for K in (keras, tf_keras):
 # ### tf_keras
 #
 # tf_keras 的 `Model.build` 专门照顾子类化模型：按给定形状建一个占位符，
-# 然后**直接调用 `self.call`**——也就是原文的写法——最后标记为已构建。
+# 然后**直接调用 `self.call`**——也就是原博客的写法——最后标记为已构建。
 # 在图模式下，这个占位符就建在当前的默认图里。
 # 因为走的是 `call` 而不是 `__call__`，权重名和 `model.call` 的一样，没有 `keras_model/` 前缀。
 # %% [markdown] lang="en"
 # ### tf_keras
 #
 # tf_keras's `Model.build` has a special path for subclassed models: it creates a placeholder of
-# the given shape, **calls `self.call` directly** (the seed's way!), and then marks the model
+# the given shape, **calls `self.call` directly** (the blog post's way!), and then marks the model
 # built. In graph mode the placeholder lands in the current default graph. Because it goes
 # through `call`, not `__call__`, the weight names are those of `model.call`, without the
 # `keras_model/` prefix.
@@ -621,10 +626,10 @@ print("constructed:", type(no_super).__name__, "| has layera:", hasattr(no_super
 # %% [markdown] lang="zh"
 # Keras 3 的问题要等到后面才暴露：打印模型时是一个莫名其妙的 `AttributeError`（没有 `name`），
 # 第一次 `model(x)` 时才给出明确的 `RuntimeError`。
-# 而原文的 `model.call(x)` 连这一步都绕过去了，什么也不报。
+# 而原博客的 `model.call(x)` 连这一步都绕过去了，什么也不报。
 # %% [markdown] lang="en"
 # In Keras 3 the problem surfaces later: printing the model gives a puzzling `AttributeError` (no
-# `name`), and only the first `model(x)` gives the clear `RuntimeError`. The seed's
+# `name`), and only the first `model(x)` gives the clear `RuntimeError`. The blog post's
 # `model.call(x)` skips even that check and reports nothing.
 
 # %%
@@ -667,9 +672,9 @@ with expect(ValueError, "expected axis -1 of input shape to have value 3"):
     k2(wrong)
 
 # %% [markdown] lang="zh"
-# 用原文的 `model.call` 调用时，同样的错误没有外面那一层：模型的 `__call__` 没有参与。
+# 用原博客的 `model.call` 调用时，同样的错误没有外面那一层：模型的 `__call__` 没有参与。
 # %% [markdown] lang="en"
-# Called the seed's way, `model.call`, the same error comes without the wrapper: the model's
+# Called the blog post's way, `model.call`, the same error comes without the wrapper: the model's
 # `__call__` is not involved.
 
 # %%
@@ -800,7 +805,7 @@ sess.close()
 # %% [markdown] lang="zh"
 # ## 小结
 #
-# - 调用模型用 `model(x)`，别学原文写 `model.call(x, False)`。结果的数值一样，
+# - 调用模型用 `model(x)`，别学原博客写 `model.call(x, False)`。结果的数值一样，
 #   但 `call` 跳过了模型的 `build`、名字作用域和“已构建”标记。
 # - `model.call` 之后 `model.built` 是 `False`，`count_params()` 报错；
 #   Keras 3 的 `summary()` 却照常打印，tf_keras 的 `summary()` 报错。
@@ -818,7 +823,7 @@ sess.close()
 # %% [markdown] lang="en"
 # ## Summary
 #
-# - Call a model as `model(x)`, not the seed's `model.call(x, False)`. The numbers are the same,
+# - Call a model as `model(x)`, not the blog post's `model.call(x, False)`. The numbers are the same,
 #   but `call` skips the model's `build`, its name scope and its "built" flag.
 # - After `model.call`, `model.built` is `False` and `count_params()` raises; Keras 3's
 #   `summary()` still prints, while tf_keras's `summary()` raises.

@@ -361,6 +361,7 @@ print("tf.function traces so far:", traces_before)
 
 # %%
 # timing cell: output varies per run
+import csv
 import platform
 import time
 
@@ -417,10 +418,11 @@ for name, (median, q1, q3) in stats.items():
     print(f"{name:<24}{median:>11.1f}{f'{q1:.1f} – {q3:.1f}':>18}{median / base:>17.2f}x")
 
 os.makedirs("downloads", exist_ok=True)
-with open("downloads/latency.csv", "w") as f:
-    f.write("variant,call,nanoseconds\n")
+with open("downloads/latency.csv", "w", newline="") as f:  # csv quotes "sess.run, no feed"
+    writer = csv.writer(f)
+    writer.writerow(["variant", "call", "nanoseconds"])
     for name, times in samples.items():
-        f.writelines(f"{name},{i},{t}\n" for i, t in enumerate(times))
+        writer.writerows([name, i, t] for i, t in enumerate(times))
 
 assert dense_fn.experimental_get_tracing_count() == traces_before  # no retracing while timing
 

@@ -2,7 +2,7 @@
 # # `training` 参数：训练模式与推理模式
 #
 # `Layer.call` 有两个保留的关键字参数：`training`（训练模式还是推理模式）和 `mask`（掩码）。
-# 本页只讲 `training`。原博客只引用了文档里的一句话；这里把它在即时执行（eager execution）、
+# 本页只讲 `training`。[原博客](quick-start.md)只引用了文档里的一句话；这里把它在即时执行（eager execution）、
 # 图模式（graph mode）和 `tf.compat.v1.Session` 里的真实行为逐条跑出来，并且每一条都在 Keras 3
 # （TF 2.21 的 `tf.keras`）和旧版 Keras 2（`tf_keras` 包）上各跑一遍。
 # 掩码见另一页：[掩码（`mask`）的传递](masking.md)。
@@ -13,14 +13,14 @@
 # | 完全不给 `training` 时 `call` 收到 | `None`，Dropout 按推理处理 | 即时执行同左；图模式下内置层改读 `learning_phase()` 占位符，自定义 `call` 仍收到 `None` |
 # | 显式写 `training=None` | 覆盖外层的值，内层变成推理 | 被忽略，仍用外层的值 |
 # | `Session` 里 `Dropout(training=True)` 的掩码 | **每次 `run` 都一样** | 每次 `run` 都不同 |
-# | `Session` 里 BatchNormalization 的滑动统计量 | 只取回输出不会更新；没有 `layer.updates`，要自己找出游离的赋值 op，或者用 `tf.function` 包住调用 | 只取回输出不会更新；要同时运行 `layer.updates` |
+# | `Session` 里 BatchNormalization 的移动平均（moving average） | 只取回输出不会更新；没有 `layer.updates`，要自己找出游离的两个赋值操作（op）和输出一起取回，或者用 `tf.function` 包住调用 | 只取回输出不会更新；要同时运行 `layer.updates` |
 # | `UPDATE_OPS` 集合 | 空（`tf.compat.v1.layers` 已不可用） | 空（只有 `TF_USE_LEGACY_KERAS=1` 下的 `tf.compat.v1.layers` 会往里放） |
 # | `tf.bool` 占位符当 `training` | `OperatorNotAllowedInGraphError`；可用 `tf.function` + `tf.cond` 绕开 | 可以，两种占位符都行 |
 # %% [markdown] lang="en"
 # # The `training` argument: training and inference mode
 #
 # `Layer.call` has two reserved keyword arguments: `training` (training mode or inference mode) and
-# `mask`. This page is about `training`. The seed blog post only quotes one sentence of the docs
+# `mask`. This page is about `training`. [The blog post](quick-start.md) only quotes one sentence of the docs
 # about it. This page runs what it really does in eager execution, in graph mode and inside a
 # `tf.compat.v1.Session`, and runs every point on both Keras 3 (`tf.keras` in TF 2.21) and legacy
 # Keras 2 (the `tf_keras` package). Masks have their own page:
@@ -32,7 +32,7 @@
 # | `training` never given: `call` receives | `None`; Dropout acts as in inference | same in eager mode; in graph mode built-in layers read the `learning_phase()` placeholder, a custom `call` still gets `None` |
 # | Explicit `training=None` | overrides the outer value: inner layer runs in inference | ignored: outer value still used |
 # | `Dropout(training=True)` mask across `Session.run` calls | **the same on every run** | different on every run |
-# | BatchNormalization moving statistics in a `Session` | fetching the output does not update them; there is no `layer.updates`: find the dangling assign ops yourself, or wrap the call in `tf.function` | fetching the output does not update them; run `layer.updates` too |
+# | BatchNormalization moving statistics in a `Session` | fetching the output does not update them; there is no `layer.updates`: find the two dangling assign ops yourself and fetch them with the output, or wrap the call in `tf.function` | fetching the output does not update them; run `layer.updates` too |
 # | `UPDATE_OPS` collection | empty (`tf.compat.v1.layers` is unavailable) | empty (only `tf.compat.v1.layers`, under `TF_USE_LEGACY_KERAS=1`, fills it) |
 # | `tf.bool` placeholder as `training` | `OperatorNotAllowedInGraphError`; work around with `tf.function` + `tf.cond` | works, with both kinds of placeholder |
 
@@ -224,7 +224,7 @@ for name, K in VERSIONS.items():
 # ### 图模式下不给 `training`
 #
 # 在图里建同一个 `Block`，不给 `training`。两个版本的 `call` 都收到 `None`，
-# 但 Dropout 建出来的图不一样：Keras 3 的 Dropout 直接把输入原样返回，图里没有任何新 op；
+# 但 Dropout 建出来的图不一样：Keras 3 的 Dropout 直接把输入原样返回，图里没有任何新操作；
 # tf_keras 的 Dropout 建了一个条件分支（`If`），条件就是一个名叫 `keras_learning_phase` 的
 # `placeholder_with_default(False)`，也就是 Keras 2 的“学习阶段”（learning phase）。
 # %% [markdown] lang="en"
@@ -333,10 +333,10 @@ for name, K in VERSIONS.items():
 # %% [markdown] lang="zh"
 # ### BatchNormalization
 #
-# BatchNormalization 有两个不参与训练的权重：滑动均值 `moving_mean` 和滑动方差 `moving_variance`。
+# BatchNormalization 有两个不参与训练的权重：均值的移动平均 `moving_mean` 和方差的移动平均 `moving_variance`。
 # `training=True` 时它用当前批次的均值和方差做归一化，并按
-# `new = momentum * old + (1 - momentum) * batch` 更新滑动统计量；
-# `training=False` 时只用滑动统计量，不更新。这里 `momentum=0.5`，初值是均值 0、方差 1，
+# `new = momentum * old + (1 - momentum) * batch` 更新移动平均；
+# `training=False` 时只用移动平均，不更新。这里 `momentum=0.5`，初值是均值 0、方差 1，
 # 所以一次更新后的均值正好是批次均值的一半，方差是 `0.5 + 0.5 * 11.25 = 6.125`。
 # %% [markdown] lang="en"
 # ### BatchNormalization
@@ -369,13 +369,13 @@ for name, K in VERSIONS.items():
 # %% [markdown] lang="zh"
 # ## 在 `Session` 里
 #
-# 到了 TF1 图模式，事情就不一样了。图里的 op 只有在被取回（`fetch`）的张量依赖它时才会执行。
-# 更新一个变量是一个赋值 op；如果输出不依赖它，只取回输出就不会执行它。
+# 到了 TF1 图模式，事情就不一样了。图里的操作只有在被取回（`fetch`）的张量依赖它时才会执行。
+# 更新一个变量是一个赋值操作；如果输出不依赖它，只取回输出就不会执行它。
 #
 # ### Dropout 的掩码每次 `run` 都变吗？
 #
 # 建一次图，在同一个会话里把 `Dropout(training=True)` 的输出取回三次，再取回一次 `training=False` 的输出。
-# 顺便列出 `y` 上游的随机数 op：
+# 顺便列出 `y` 上游的随机数操作：
 # %% [markdown] lang="en"
 # ## Inside a `Session`
 #
@@ -429,13 +429,13 @@ for name, K in VERSIONS.items():
 
 # %% [markdown] lang="zh"
 # `training=False` 在两个版本里都原样输出。差别在 `training=True`：
-# tf_keras 的 Dropout 用的是有状态的随机数 op（`RandomUniform`），每次 `run` 自然抽出新的随机数。
+# tf_keras 的 Dropout 用的是有状态的随机数操作（`RandomUniform`），每次 `run` 自然抽出新的随机数。
 # Keras 3 的 Dropout 用的是无状态（stateless）随机数（`StatelessRandomUniformV2`）：种子来自层里的 `seed_generator` 变量，
 # 每次调用先读出种子，再把它的第二个分量加 1 写回去。即时执行时写回立刻生效，所以每次调用掩码都不同；
-# 在图里，这个写回的赋值 op 不在输出的依赖链（上游）上，只取回 `y` 时它根本不执行，
+# 在图里，这个写回的赋值操作不在输出的依赖链（上游）上，只取回 `y` 时它根本不执行，
 # 种子不变，掩码也就永远不变。**在 `Session` 里训练时，Dropout 每一步都丢同一批单元。**
 #
-# 下面把这个游离的赋值 op 找出来：建层之后、调用之前给图拍个快照，调用后多出来的赋值 op
+# 下面把这个游离的赋值操作找出来：建层之后、调用之前给图拍个快照，调用后多出来的赋值操作
 # 就是它。沿着输入和控制依赖往上游找可以确认：它不在 `y` 的上游，`y` 也不在它的上游。
 # 每次取回 `y` 之后再单独运行一次它，掩码就会变。
 # （分成两次 `run` 是有意的：两者之间没有依赖，放在同一次 `run` 里谁先谁后没有保证。）
@@ -481,8 +481,8 @@ print(rows)
 assert not np.array_equal(rows[0], rows[1]) and not np.array_equal(rows[1], rows[2])
 
 # %% [markdown] lang="zh"
-# 更省事的办法：把层的调用包进 `tf.function`。在图里调用 `tf.function` 会生成一个函数调用 op
-# （`StatefulPartitionedCall`），函数体内的有状态 op 按代码顺序自动加上控制依赖，并且每次调用都会执行。
+# 更省事的办法：把层的调用包进 `tf.function`。在图里调用 `tf.function` 会生成一个函数调用操作
+# （`StatefulPartitionedCall`），函数体内的有状态操作按代码顺序自动加上控制依赖，并且每次调用都会执行。
 # 于是种子的读和写都发生在取回 `y` 的那次 `run` 里，而且顺序固定：
 # %% [markdown] lang="en"
 # The easier way: wrap the layer call in `tf.function`. Calling a `tf.function` inside a graph
@@ -502,7 +502,7 @@ print(runs)
 assert not np.array_equal(runs[0], runs[1]) and not np.array_equal(runs[1], runs[2])
 
 # %% [markdown] lang="zh"
-# ### BatchNormalization 的滑动统计量会更新吗？
+# ### BatchNormalization 的移动平均会更新吗？
 #
 # 先说怎么读 Keras 3 的变量：Keras 3 的 `Variable` 不是 TensorFlow 的张量，不能直接取回；
 # 取回它的 `.value`（底层的 `tf.Variable`）就行。tf_keras 的变量本身就是 `tf.Variable`，可以直接取回。
@@ -537,7 +537,7 @@ def show_stats(label, values):
 
 
 # %% [markdown] lang="zh"
-# **tf_keras**：更新滑动统计量的 op 放在 `bn.updates` 里，**不在** `tf.compat.v1.GraphKeys.UPDATE_OPS`
+# **tf_keras**：更新移动平均的操作放在 `bn.updates` 里，**不在** `tf.compat.v1.GraphKeys.UPDATE_OPS`
 # 集合里。只取回输出，统计量不动；把 `bn.updates` 和输出一起取回，才会更新。
 # %% [markdown] lang="en"
 # **tf_keras**: the ops that update the moving statistics are in `bn.updates`, **not** in the
@@ -565,7 +565,7 @@ assert np.allclose(final[0], data.mean(0) / 2)
 
 # %% [markdown] lang="zh"
 # 那么 TF1 代码里常见的 `tf.control_dependencies(tf.compat.v1.get_collection(UPDATE_OPS))` 写法靠的是谁？
-# 是旧的函数式层 `tf.compat.v1.layers.batch_normalization`，只有它会把更新 op 放进这个集合。
+# 是旧的函数式层 `tf.compat.v1.layers.batch_normalization`，只有它会把更新操作放进这个集合。
 # 在 Keras 3 下它已经不能用了；设置 `TF_USE_LEGACY_KERAS=1` 后它由 tf_keras 提供，集合才有内容。
 # 这个环境变量必须在导入 TensorFlow 之前设置，所以放在子进程里运行：
 # %% [markdown] lang="en"
@@ -604,10 +604,10 @@ assert "AssignMovingAvg" in result.stdout
 
 # %% [markdown] lang="zh"
 # **Keras 3**：层上根本没有 `updates` 属性，`UPDATE_OPS` 同样是空的。
-# BatchNormalization 在 `call` 里对两个变量调用 `assign`，在图里就成了两个游离的赋值 op，
+# BatchNormalization 在 `call` 里对两个变量调用 `assign`，在图里就成了两个游离的赋值操作，
 # 和 Dropout 的种子一样没人运行。用同样的快照办法找出来，和输出一起取回。
-# 这里放在同一次 `run` 里没有问题：赋值 op 的输入依赖批次统计量，先后顺序由数据依赖保证；
-# 训练模式的输出也不读滑动统计量。注意先 `build` 再拍快照，否则建层时的初始化赋值也会被算进来。
+# 这里放在同一次 `run` 里没有问题：赋值操作的输入依赖批次统计量，先后顺序由数据依赖保证；
+# 训练模式的输出也不读移动平均。注意先 `build` 再拍快照，否则建层时的初始化赋值也会被算进来。
 # %% [markdown] lang="en"
 # **Keras 3**: the layer has no `updates` attribute at all, and `UPDATE_OPS` is empty as well.
 # BatchNormalization calls `assign` on the two variables in `call`; in a graph these become two
@@ -642,7 +642,7 @@ with graph().as_default() as g:
 assert np.allclose(final[0], data.mean(0) / 2)
 
 # %% [markdown] lang="zh"
-# 同样，用 `tf.function` 包住调用后，只取回输出就会更新，不用再找赋值 op：
+# 同样，用 `tf.function` 包住调用后，只取回输出就会更新，不用再找赋值操作：
 # %% [markdown] lang="en"
 # Again, with the call wrapped in `tf.function`, fetching the output is enough; no assign ops to
 # hunt for:
@@ -663,7 +663,7 @@ with graph().as_default():
 assert np.allclose(final[0], data.mean(0) * 0.75)
 
 # %% [markdown] lang="zh"
-# `training=False` 时两个版本都不会建任何更新 op：
+# `training=False` 时两个版本都不会建任何更新操作：
 # %% [markdown] lang="en"
 # With `training=False`, neither version creates any update op:
 
@@ -690,7 +690,7 @@ for name, K in VERSIONS.items():
 # ### tf_keras：可以
 #
 # tf_keras 的 Dropout 和 BatchNormalization 用 `smart_cond` 处理 `training`：
-# 是 Python 布尔值就直接选分支，是张量就建一个条件 op。两种占位符都能用；
+# 是 Python 布尔值就直接选分支，是张量就建一个条件操作。两种占位符都能用；
 # 普通占位符不馈送时，`run` 报 `InvalidArgumentError`。
 # %% [markdown] lang="en"
 # ## A `tf.bool` placeholder as `training`
@@ -730,7 +730,7 @@ for label, make_placeholder in PLACEHOLDERS.items():
                     sess.run(y)
 
 # %% [markdown] lang="zh"
-# BatchNormalization 收到张量形式的 `training` 时，`bn.updates` 变成条件 op：
+# BatchNormalization 收到张量形式的 `training` 时，`bn.updates` 变成条件操作：
 # 馈送 `False` 时运行它们也不改变统计量，馈送 `True` 时才更新。所以可以无条件地每步都带上 `bn.updates`。
 # %% [markdown] lang="en"
 # When BatchNormalization gets `training` as a tensor, `bn.updates` become conditional ops: running
@@ -758,7 +758,7 @@ assert np.array_equal(means[0], [0, 0, 0]) and np.allclose(means[1], data.mean(0
 #
 # 自定义层里直接写 Python 的 `if training:`，再传进一个布尔占位符，两个版本就不一样了。
 # tf_keras 在图模式下会用 AutoGraph 转换子类化层的 `call`，把这个 `if` 改写成 `tf.cond`
-# （图里多出一个 `StatelessIf` op），所以能用；
+# （图里多出一个 `StatelessIf` 操作），所以能用；
 # Keras 3 不做这种转换，对符号张量求布尔值直接报错。
 # %% [markdown] lang="en"
 # ### Your own `if training:`
@@ -805,7 +805,7 @@ for name, K in VERSIONS.items():
 # ### Keras 3：内置层同样报错
 #
 # Keras 3 的 Dropout 和 BatchNormalization 内部也是 `if training:`，所以两种占位符都报同一个错
-# （下面一个用 `placeholder_with_default` 喂给 Dropout，一个用普通占位符喂给 BatchNormalization）：
+# （下面一个用 `placeholder_with_default` 传给 Dropout，一个用普通占位符传给 BatchNormalization）：
 # %% [markdown] lang="en"
 # ### Keras 3: built-in layers raise too
 #
@@ -830,7 +830,7 @@ for label, layer in cases:
 # %% [markdown] lang="zh"
 # 绕开的办法：在 `tf.function` 里用 `tf.cond` 按占位符选择两条分支，每条分支用 Python 常量
 # `training=True` / `training=False` 调用层（层要先 `build`，变量不能在分支里创建）。
-# 函数体里的赋值 op 会随所走的分支一起执行，所以滑动统计量和 Dropout 的种子都会正常更新：
+# 函数体里的赋值操作会随所走的分支一起执行，所以移动平均和 Dropout 的种子都会正常更新：
 # %% [markdown] lang="en"
 # The workaround: inside a `tf.function`, let `tf.cond` pick one of two branches from the
 # placeholder, and call the layers with the Python constants `training=True` / `training=False` in
@@ -876,13 +876,16 @@ assert not np.array_equal(outs[1] == 0, outs[2] == 0)  # a new dropout mask on e
 #   `keras_learning_phase` 占位符，但你自己的 `call` 仍然收到 `None`。Keras 3 没有学习阶段，
 #   馈送 tf_keras 的学习阶段对它毫无作用。
 # - `Session` 里 Keras 3 的 `Dropout(training=True)` 每次 `run` 掩码都一样，
-#   BatchNormalization 的滑动统计量也不更新：它们的赋值 op 游离在图里，Keras 3 没有 `layer.updates`。
-#   要么自己找出这些赋值 op 运行，要么用 `tf.function` 包住层的调用。
+#   BatchNormalization 的移动平均也不更新：它们的赋值操作游离在图里，Keras 3 没有 `layer.updates`。
+#   要么自己找出这些赋值操作运行（BatchNormalization 的和输出一起取回，Dropout 的种子更新要单独 `run`），
+#   要么用 `tf.function` 包住层的调用。
 # - tf_keras 的 Dropout 每次 `run` 掩码都变；BatchNormalization 要把 `layer.updates` 和输出一起取回。
 #   两个版本的 `UPDATE_OPS` 集合都是空的；只有旧的 `tf.compat.v1.layers`（Keras 3 下不可用，
-#   要设 `TF_USE_LEGACY_KERAS=1`）才往里放更新 op。
+#   要设 `TF_USE_LEGACY_KERAS=1`）才往里放更新操作。
 # - `tf.bool` 占位符当 `training`：tf_keras 可以（自定义层里的 `if training:` 也会被 AutoGraph 改写）；
 #   Keras 3 报 `OperatorNotAllowedInGraphError`，改用 `tf.function` 里的 `tf.cond`。
+#
+# 两个版本在 `Session` 下的其他差异（优化器、检查点、`get_weights` 等）见 [Keras 3 与 tf_keras](keras3-vs-tf-keras.md)。
 # %% [markdown] lang="en"
 # ## Summary
 #
@@ -895,8 +898,9 @@ assert not np.array_equal(outs[1] == 0, outs[2] == 0)  # a new dropout mask on e
 #   no learning phase, and feeding tf_keras' learning phase does nothing to it.
 # - In a `Session`, Keras 3's `Dropout(training=True)` gives the same mask on every `run`, and
 #   BatchNormalization's moving statistics do not update: their assign ops dangle in the graph and
-#   Keras 3 has no `layer.updates`. Either find and run those assign ops yourself, or wrap the
-#   layer call in `tf.function`.
+#   Keras 3 has no `layer.updates`. Either find and run those assign ops yourself (BatchNormalization's
+#   fetched with the output, Dropout's seed update in a separate `run`), or wrap the layer call in
+#   `tf.function`.
 # - tf_keras' Dropout draws a new mask on every `run`; for BatchNormalization, fetch
 #   `layer.updates` with the output. The `UPDATE_OPS` collection is empty in both versions; only
 #   the old `tf.compat.v1.layers` (unavailable under Keras 3, needs `TF_USE_LEGACY_KERAS=1`) put
@@ -904,3 +908,6 @@ assert not np.array_equal(outs[1] == 0, outs[2] == 0)  # a new dropout mask on e
 # - A `tf.bool` placeholder as `training`: tf_keras handles it (AutoGraph even rewrites
 #   `if training:` in your own layers); Keras 3 raises `OperatorNotAllowedInGraphError`, so use
 #   `tf.cond` inside a `tf.function`.
+#
+# Other differences between the versions under a `Session` (optimizers, checkpoints, `get_weights`
+# and more): [Keras 3 vs tf_keras](keras3-vs-tf-keras.md).

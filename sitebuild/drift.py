@@ -64,14 +64,38 @@ def _record_timeout(cell, cell_index, execute_reply) -> None:
         cell.outputs.insert(0, _error_output(content["ename"], content["evalue"]))
 
 
-def run_example(example: source.Example, cell_timeout: float) -> nbformat.NotebookNode:
+def _kernel_manager(python: Path, folder: Path):
+    """A kernel manager whose kernel is `python`'s own ipykernel (another venv's), from a kernel
+    spec written into `folder`: nothing is installed into any Jupyter path."""
+    from jupyter_client import AsyncKernelManager
+    from jupyter_client.kernelspec import KernelSpecManager
+
+    spec = folder / "kernels" / "release"
+    spec.mkdir(parents=True)
+    argv = [str(python), "-m", "ipykernel_launcher", "-f", "{connection_file}"]
+    kernel = {"argv": argv, "display_name": "Python 3 (release)", "language": "python"}
+    (spec / "kernel.json").write_text(json.dumps(kernel))
+    specs = KernelSpecManager(kernel_dirs=[str(spec.parent)], ensure_native_kernel=False)
+    return AsyncKernelManager(kernel_name="release", kernel_spec_manager=specs)
+
+
+def run_example(
+    example: source.Example, cell_timeout: float, python: Path | None = None
+) -> nbformat.NotebookNode:
     """Execute every code cell in one fresh kernel with the build's pinned environment, going on
-    after failures (allow_errors); a cell that never ran keeps execution_count None."""
+    after failures (allow_errors); a cell that never ran keeps execution_count None. `python`:
+    another venv's interpreter to run the kernel with (default: this one's)."""
     nb = execute.code_notebook(example)
     limit = math.ceil(cell_timeout)  # nbclient takes whole seconds only (2.5 is a TraitError)
     with execute.kernel_folders(f"{TMP_PREFIX}{example.slug}-") as (tmp, workdir, home):
+        env = execute.kernel_env(home)
+        if python is not None:  # that venv's scripts first on PATH, as kernel_env does for ours
+            env["PATH"] = os.pathsep.join(
+                [str(Path(python).parent), *env["PATH"].split(os.pathsep)[1:]]
+            )
         client = NotebookClient(
             nb,
+            km=_kernel_manager(python, tmp) if python is not None else None,
             timeout=limit,
             kernel_name="python3",
             allow_errors=True,
@@ -90,7 +114,8 @@ def run_example(example: source.Example, cell_timeout: float) -> nbformat.Notebo
         )
         with (
             open(tmp / "kernel.log", "w") as log_file,
-            client.setup_kernel(env=execute.kernel_env(home), cwd=str(workdir), stderr=log_file),
+            # cleanup_kc: shut the kernel down also when the manager was passed in (python=...)
+            client.setup_kernel(env=env, cwd=str(workdir), stderr=log_file, cleanup_kc=True),
         ):
             for index, cell in enumerate(nb.cells):
                 try:

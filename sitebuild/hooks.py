@@ -19,6 +19,7 @@ from urllib.parse import urlsplit
 
 import jinja2
 import nbformat
+from mkdocs import plugins
 from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
 
@@ -39,6 +40,8 @@ BUILDER_MODULES = (
     "highlight",
     "render",
     "slim",
+    "search",
+    "matrix_render",
 )
 
 
@@ -56,7 +59,17 @@ def _reload_changed_builder() -> None:
 
 _reload_changed_builder()
 
-from sitebuild import execute, highlight, reader, render, safety, slim, source  # noqa: E402
+from sitebuild import (  # noqa: E402
+    execute,
+    highlight,
+    matrix_render,
+    reader,
+    render,
+    safety,
+    search,
+    slim,
+    source,
+)
 
 log = logging.getLogger("mkdocs.plugins.sitebuild")
 MARKER_RE = re.compile(r"<!--\s*notebook:\s*([\w-]+)\s*-->")
@@ -208,6 +221,7 @@ staging = Staging()
 
 
 def on_config(config):
+    search.teach_jieba()  # TERMINOLOGY.md's terms: jieba keeps them whole in the search index
     if _serving():
         return config  # mkdocs serve builds into its own temporary folder
     if staging.folder is None:  # the first language pass of this build
@@ -271,12 +285,16 @@ def _source_url(config, slug: str) -> str | None:
 def on_page_markdown(markdown, page, config, files):
     lang = getattr(page.file, "locale", None) or source.LANGS[0]
     markdown = markdown.replace(VERSIONS_MARKER, _versions_table(lang))
+    markdown = matrix_render.versions_page(markdown, lang, state.examples, Path(config.docs_dir))
 
     def embed(match):
         slug = match.group(1)
         if (slug, lang) not in state.notebooks:  # mkdocs serve, never built: the error only
             return ""
-        nb = state.notebooks[slug, lang]
+        # the version matrix's lines and blocks (matrix/results/), on the page only
+        versions_page = (Path(config.docs_dir) / f"versions.{lang}.md").is_file()
+        example = state.examples.get(slug)
+        nb = matrix_render.annotate(state.notebooks[slug, lang], example, lang, link=versions_page)
         download = get_relative_url(f"{NOTEBOOK_DIR}/{slug}.{lang}.ipynb", page.url)
         markdown = render.render(
             nb,
@@ -394,6 +412,7 @@ def _patch_bundle(site_root: Path) -> None:
             raise PluginError(f"{bundle.name}: Material's alternate lookup changed; see hooks.py")
         text = text.replace(SITEMAP_LOOKUP, 'M("link[rel=alternate][data-sitebuild-off]")')
         bundle.write_text(CDN_SCRIPT_RE.sub('"data:text/javascript,"', text), encoding="utf-8")
+    search.patch_assets(site_root)  # the index in the page's language, loaded when search opens
 
 
 def _publish_notebooks(out: Path) -> None:
@@ -417,6 +436,9 @@ def _publish_notebooks(out: Path) -> None:
         (out / reader.archive_name(lang)).write_bytes(reader.archive(lang, texts, state.files))
 
 
+# After mkdocs-static-i18n's (-100): in the first language's pass it builds the other languages,
+# then writes the merged search index, which search.split_index needs.
+@plugins.event_priority(-110)
 def on_post_build(config):
     """Called once per language pass; everything goes to the site's root, shared by both
     languages. Notebooks, their files and the readers' downloads are written once (the first pass
@@ -430,4 +452,5 @@ def on_post_build(config):
     for name, png in state.images.items():
         (out / "img" / name).write_bytes(png)
     _patch_bundle(state.site_root)
+    search.split_index(state.site_root)
     state.highlight.save()

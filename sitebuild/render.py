@@ -182,12 +182,13 @@ HEADING_LINE_RE = re.compile(r"^(#{1,6}) ")
 FENCE_RE = re.compile(r"^\s*(```+|~~~+)")
 
 
-def _details_open(text: str, attrs: str) -> str:
-    ident = next((a[1:] for a in attrs.split() if a.startswith("#")), "")
-    id_attr = f' id="{html.escape(ident, quote=True)}"' if ident else ""
+def _details_open(heading: str) -> str:
+    """The heading itself is the summary (HTML allows one in <summary>): it keeps its id, its
+    permalink and its place in the table of contents and the search index, and stays visible
+    while the section is folded, so a link or a search result to it lands on it."""
     return (
-        f'<details class="nb-collapsible"{id_attr} markdown="1">\n'
-        f'<summary markdown="span">{text}</summary>\n'
+        '<details class="nb-collapsible" markdown="1">\n'
+        f'<summary markdown="block">\n\n{heading}\n\n</summary>\n'
     )
 
 
@@ -218,7 +219,7 @@ def collapse_sections(blocks: list[str], prose: list[bool]) -> list[str]:
                     open_level = 0
                 attr = ATTR_HEADING_RE.match(line)
                 if attr and ".collapsible" in attr.group(3).split():
-                    lines += ["", _details_open(attr.group(2), attr.group(3))]
+                    lines += ["", _details_open(line)]
                     open_level = level
                     continue
             lines.append(line)

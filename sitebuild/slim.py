@@ -66,6 +66,13 @@ CHROME = (  # the same on every page: indexed, it would match every page
     ('<a class="md-button nb-download"', f'<a {SEARCH_EXCLUDE}class="md-button nb-download"'),
     ('<small class="nb-stamp">', f'<small {SEARCH_EXCLUDE}class="nb-stamp">'),
     ('<details class="info nb-helper">', f'<details {SEARCH_EXCLUDE}class="info nb-helper">'),
+    # the version matrix: its lines and the other releases' outputs (the Versions page has it all)
+    (
+        '<div class="admonition abstract nb-matrix">',
+        f'<div {SEARCH_EXCLUDE}class="admonition abstract nb-matrix">',
+    ),
+    ('<details class="failure nb-matrix">', f'<details {SEARCH_EXCLUDE}class="failure nb-matrix">'),
+    ('<details class="warning nb-matrix">', f'<details {SEARCH_EXCLUDE}class="warning nb-matrix">'),
 )
 
 
@@ -73,6 +80,12 @@ def exclude_from_search(html: str) -> str:
     """Mark code blocks, outputs and page chrome (download button, stamp, the injected helper)
     for Material's search plugin to skip."""
     html = html.replace('<div class="highlight">', f'<div {SEARCH_EXCLUDE}class="highlight">')
+    # The summary table above the first section names every topic of the page: indexed, the page
+    # top outranks the section that answers the query (each row links to that section anyway).
+    head, h2, rest = html.partition("<h2")
+    if h2:
+        head = head.replace("<table>", f'<table {SEARCH_EXCLUDE}class="nb-summary">', 1)
+        html = head + h2 + rest
     for plain, marked in CHROME:
         html = html.replace(plain, marked)
     return html.replace('<div class="nb-output', f'<div {SEARCH_EXCLUDE}class="nb-output')
