@@ -7,7 +7,9 @@ Benchmarks measure; the test suite checks behaviour and holds no timings. This s
    one with =0 in the builder's environment (determinism, and the pinned kernel environment),
 4. weighs each tutorial page against mkdocs-jupyter's page for the same executed notebook
    (page_weight.py builds it), and records what each page loads in Chromium,
-5. times `make test` in a fresh clone of HEAD, after installs (lint, a cold build, the suite).
+5. measures search in Chromium: what a first visit costs with search closed and opened, and
+   hit@1 / hit@3 per language over the readers' queries in search_queries.py,
+6. times `make test` in a fresh clone of HEAD, after installs (lint, a cold build, the suite).
 Run it on an otherwise idle machine: it measures wall-clock time.
 """
 
@@ -27,6 +29,7 @@ from urllib.parse import urlparse
 
 import nbformat
 import page_weight
+import search_quality
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
@@ -108,6 +111,35 @@ def page_loads(site: Path, urls: list[str]) -> dict[str, tuple[int, int]]:
     return found
 
 
+def search_costs(site: Path, urls: list[str]) -> dict[str, tuple[int, int]]:
+    """Bytes a first visit transfers before and after the reader opens search (the index of the
+    page's language and lunr's scripts are fetched only then)."""
+    from playwright.sync_api import sync_playwright
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(QuietHandler, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    total = (
+        "performance.getEntriesByType('navigation').concat("
+        "performance.getEntriesByType('resource')).reduce((n, e) => n + e.transferSize, 0)"
+    )
+    found = {}
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox"])
+        for url in urls:
+            page = browser.new_page()
+            page.goto(base + url, wait_until="networkidle")
+            closed = page.evaluate(total)
+            page.keyboard.press("/")
+            page.wait_for_load_state("networkidle")
+            page.wait_for_timeout(500)
+            found[url] = (closed, page.evaluate(total))
+            page.close()
+        browser.close()
+    server.shutdown()
+    return found
+
+
 def make_test() -> tuple[float, str, bool]:
     """`make test` as CI runs it, after installs: a fresh clone of HEAD (so an empty execution
     cache: every example runs), this venv, lint, the build and the whole suite on two workers."""
@@ -167,6 +199,19 @@ def main() -> int:
         for url, (size, requests, outside) in page_loads(tmp / "site-a", urls).items():
             rows.append((f"loads {url}", f"{size} B / {requests} requests", "", None))
             rows.append((f"outside requests {url}", str(outside), "= 0", outside == 0))
+        # search: the index is per language and fetched when search opens (sitebuild/search.py)
+        for url, (closed, opened) in search_costs(tmp / "site-a", ["/", "/en/"]).items():
+            rows.append(
+                (f"first visit {url}, search closed / opened", f"{closed} / {opened} B", "", None)
+            )
+        for lang in ("zh", "en"):
+            size = (tmp / "site-a" / "search" / f"search_index.{lang}.json").stat().st_size
+            rows.append((f"search index, {lang}", f"{size} B", "", None))
+        quality = search_quality.run(tmp / "site-a")
+        rows += search_quality.table(quality)
+        for lang, result in quality.items():
+            for query, _answer, _got, hit3 in result["misses"]:
+                rows.append((f"  {lang} {'hit@3' if hit3 else 'miss'}: {query[:40]}", "", "", None))
 
     suite_s, summary, passed = make_test()
     rows.append((f"make test ({summary})", f"{suite_s:.0f} s", "<= 360 s", passed))

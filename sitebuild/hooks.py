@@ -334,7 +334,8 @@ def on_page_content(html, page, config, files):
     """The highlighted code cells (highlight.py), fewer Pygments spans (slim.py), and code and
     outputs kept out of the search index, which every page loads: with them it was 1.2 MB,
     without them 0.66 MB. APIs and error messages stay findable through headings and prose."""
-    return slim.exclude_from_search(slim.slim_code(state.highlight.fill(html)))
+    html = render.unlink_summaries(state.highlight.fill(html))
+    return slim.exclude_from_search(slim.slim_code(html))
 
 
 SELECT_LINK_RE = re.compile(r'<a href="([^"]*)" hreflang="([\w-]+)" class="md-select__link">')

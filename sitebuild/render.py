@@ -192,6 +192,19 @@ def _details_open(heading: str) -> str:
     )
 
 
+SUMMARY_PERMALINK_RE = re.compile(
+    r'(<details class="nb-collapsible">\s*<summary>\s*<h\d[^>]*>.*?)'
+    r'<a class="headerlink" href="[^"]*" title="[^"]*">[^<]*</a>',
+    re.S,
+)
+
+
+def unlink_summaries(page_html: str) -> str:
+    """A summary is itself a control: a permalink inside it is a nested interactive element,
+    which screen readers cannot reach (axe: nested-interactive). The heading keeps its id."""
+    return SUMMARY_PERMALINK_RE.sub(r"\1", page_html)
+
+
 def collapse_sections(blocks: list[str], prose: list[bool]) -> list[str]:
     """Wrap each section whose heading has the class .collapsible in a <details> (md_in_html
     parses what is inside as Markdown). Headings are looked for in prose blocks only, outside

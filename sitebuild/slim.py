@@ -84,7 +84,7 @@ def exclude_from_search(html: str) -> str:
     # top outranks the section that answers the query (each row links to that section anyway).
     head, h2, rest = html.partition("<h2")
     if h2:
-        head = head.replace("<table>", f'<table {SEARCH_EXCLUDE}class="nb-summary">', 1)
+        head = head.replace("<table>", f"<table {SEARCH_EXCLUDE}>", 1)
         html = head + h2 + rest
     for plain, marked in CHROME:
         html = html.replace(plain, marked)

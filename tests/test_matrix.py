@@ -167,11 +167,10 @@ def test_matrix_end_to_end(setup, capsys):
     assert ": this page's own build: every claim holds" in en
     assert "3 处结论不成立，另有 1 格因前面的失败没有运行" in zh
     # each failing section gets its block, with the real output, right under its heading
-    assert (
-        '## An assert\n\n??? failure "TensorFlow one: 1 claim of this section does not hold"' in en
-    )
+    block = '??? failure nb-matrix "TensorFlow one: 1 claim of this section does not hold"'
+    assert f"## An assert\n\n{block}" in en
     assert "    AssertionError: needs tinylib 2 or newer, got 1.0" in en
-    assert '## An unexpected exception\n\n??? failure "TensorFlow one: 1 claim' in en
+    assert '## An unexpected exception\n\n??? failure nb-matrix "TensorFlow one: 1 claim' in en
     assert "    KeyError: 'new'" in en
     assert "## Always holds\n\n" in en and "## Always holds\n\n???" not in en
     assert "TensorFlow one：本节有 1 处结论不成立" in zh

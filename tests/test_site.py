@@ -10,7 +10,7 @@ import nbformat
 import pytest
 from conftest import ROOT
 
-from sitebuild import execute, render
+from sitebuild import execute, render, search
 
 CJK_RE = re.compile(r"[\u4e00-\u9fff]")
 # Loads (not links): script/img/iframe/source src, and <link> hrefs (stylesheets, icons, preloads).
@@ -122,7 +122,7 @@ def test_notebook_pages_embed_outputs_and_download_link(site, pages):
 
 def test_chinese_heading_anchors_are_kept(site):
     html = page_html(site, "quick-start", "zh").read_text(encoding="utf-8")
-    assert 'id="准备"' in html and 'id="能运行的版本"' in html
+    assert 'id="准备"' in html and 'id="小结"' in html
 
 
 @pytest.mark.parametrize("suffix", [".html", ".css", ".js"])
@@ -142,21 +142,30 @@ def test_nothing_loads_from_other_hosts(site, suffix):
             assert host not in text, f"{path}: mentions CDN host {host}"
 
 
-def test_search_index_covers_both_languages(site):
-    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    assert index["config"]["lang"] == ["en", "zh"]
-    locations = {doc["location"].split("#")[0] for doc in index["docs"]}
-    assert {"quick-start/", "en/quick-start/"} <= locations
-    text = " ".join(doc["text"] for doc in index["docs"]).replace("\u200b", "")
-    # prose is indexed (Chinese segmented by jieba); code and outputs are not: they would swamp
-    # the index that every page loads
-    assert "placeholder" in text and "占位符" in text
-    assert "inputs_data" not in text and "executing eagerly: False" not in text
-    # nor is the chrome every page repeats: download button, stamp, the injected helper
+def test_search_index_is_one_per_language(site):
+    """Each language searches only its own pages (search.py splits Material's merged index)."""
+    assert not (site / "search" / "search_index.json").exists(), "the merged index is served"
     for lang in ("zh", "en"):
+        path = site / "search" / f"search_index.{lang}.json"
+        index = json.loads(path.read_text(encoding="utf-8"))
+        assert index["config"]["lang"] == (["en", "zh"] if lang == "zh" else ["en"])
+        locations = {doc["location"].split("#")[0] for doc in index["docs"]}
+        english = {loc for loc in locations if loc.startswith("en/")}
+        assert english == (locations if lang == "en" else set()), f"{lang}: other language"
+        assert ("en/quick-start/" if lang == "en" else "quick-start/") in locations
+        text = " ".join(doc["text"] for doc in index["docs"]).replace("\u200b", "")
+        # prose is indexed (Chinese segmented by jieba, our terms kept whole); code and outputs
+        # are not, nor the summary table above the first section
+        assert ("占位符" if lang == "zh" else "placeholder") in text
+        assert "inputs_data" not in text and "executing eagerly: False" not in text
+        # nor the chrome every page repeats: download button, stamp, the injected helper, and
+        # the version matrix's lines; nor the Versions page
         labels = render.LABELS[lang]
         for chrome in (labels["download"], labels["helper"], labels["ran"].split("{")[0]):
-            assert chrome.replace("​", "") not in text, chrome
+            assert chrome.replace("\u200b", "") not in text, chrome
+        assert not any("versions/" in loc for loc in locations)
+        pages = [doc for doc in index["docs"] if "#" not in doc["location"]]
+        assert pages and all(doc.get("boost") == search.PAGE_BOOST for doc in pages)
 
 
 def test_language_switch_links_point_to_the_twin_page(site, pages):
