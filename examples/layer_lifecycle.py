@@ -8,19 +8,16 @@
 # | 问题 | Keras 3（`tf.keras` / `keras`） | Keras 2（`tf_keras`） |
 # |---|---|---|
 # | `build` 什么时候运行 | 第一次 `__call__` 时，只运行一次 | 相同 |
-# | `build` 收到的 `input_shape` | `tuple`，例如 `(None, 5)` | `TensorShape([None, 5])` |
-# | `input_shape.as_list()` | `AttributeError` | 可以 |
-# | `add_weight("w", shape=...)`（名字放第一个位置参数） | `ValueError` | 可以 |
-# | `use_resource=`、`synchronization=` 等参数 | `TypeError` | 可以 |
-# | 权重的名字 | `.name` 是 `"kernel"`，`.path` 是 `"dense/kernel"` | `.name` 是 `"dense/kernel:0"`，没有 `.path` |
-# | 权重的类型 | `keras.Variable`，**不是** `tf.Variable` | `tf.Variable` |
+# | [`build` 收到的 `input_shape`](layer-weights.md#input-shape) | `tuple`，例如 `(None, 5)` | `TensorShape([None, 5])` |
 # | [`call` 收到 `training`、`mask`](#call-arguments) | 仅当 `call` 的签名声明了它们；`**kwargs` 什么也收不到 | 声明了才收到；`**kwargs` 也收得到 |
 # | [多个张量参数的掩码](#call-arguments) | 填进 `a_mask`、`b_mask` 这样的参数；`mask` 是 `None` | `mask` 只收到第一个参数的掩码 |
 # | [没有 `build` 但有子层，第一次调用](#call-runs-twice) | `call` 运行**两次**：先在临时图里，再真正运行 | 一次 |
 # | 未构建就调用 `layer.call(x)` | `AttributeError`，`build` 从没运行 | 相同 |
 # | 自己调用 `layer.build(shape)` | `built` 自动变成 `True` | `built` 仍是 `False`，第一次调用时**再构建一次** |
-# | [在 `__init__` 里创建权重](#lazy-vs-eager) | 调用前 `weights` 就有；`.path` 是 `eager/w` | 调用前就有；`.name` 是 `w:0`，**不带**层名（图模式里第二个层的叫 `w_1:0`） |
 # | [`super().__init__()` 之前](#super-init-first) | `add_weight` 报 `RuntimeError`；把子层赋给 `self` 可以 | `add_weight` 报 `AttributeError`；把子层赋给 `self` 可以 |
+#
+# `build` 收到的 `input_shape`、`add_weight` 的参数、权重的名字和类型、在 `__init__` 里创建权重，
+# 见[层的权重](layer-weights.md)。
 # %% [markdown] lang="en"
 # # Layer lifecycle: `__init__`, `__call__`, `build`, `call`
 #
@@ -32,19 +29,16 @@
 # | Question | Keras 3 (`tf.keras` / `keras`) | Keras 2 (`tf_keras`) |
 # |---|---|---|
 # | When does `build` run | on the first `__call__`, once | same |
-# | `input_shape` received by `build` | a `tuple`, e.g. `(None, 5)` | `TensorShape([None, 5])` |
-# | `input_shape.as_list()` | `AttributeError` | works |
-# | `add_weight("w", shape=...)` (name as first positional argument) | `ValueError` | works |
-# | `use_resource=`, `synchronization=`, ... | `TypeError` | work |
-# | Weight names | `.name` is `"kernel"`, `.path` is `"dense/kernel"` | `.name` is `"dense/kernel:0"`, no `.path` |
-# | Weight type | `keras.Variable`, **not** a `tf.Variable` | a `tf.Variable` |
+# | [`input_shape` received by `build`](layer-weights.md#input-shape) | a `tuple`, e.g. `(None, 5)` | `TensorShape([None, 5])` |
 # | [`call` receives `training`, `mask`](#call-arguments) | only if `call`'s signature declares them; `**kwargs` gets nothing | only if declared; `**kwargs` gets them too |
 # | [Masks of several tensor arguments](#call-arguments) | filled into parameters such as `a_mask`, `b_mask`; `mask` is `None` | `mask` gets the first argument's mask only |
 # | [No `build` but sublayers: the first call](#call-runs-twice) | `call` runs **twice**: in a scratch graph, then for real | once |
 # | `layer.call(x)` before the layer is built | `AttributeError`: `build` never ran | same |
 # | Calling `layer.build(shape)` yourself | `built` becomes `True` | `built` stays `False`; the first call **builds again** |
-# | [Weights created in `__init__`](#lazy-vs-eager) | in `weights` before the first call; `.path` is `eager/w` | in `weights` before the first call; `.name` is `w:0`, **without** the layer name (in a graph, the second layer's is `w_1:0`) |
 # | [Before `super().__init__()`](#super-init-first) | `add_weight` raises `RuntimeError`; assigning a sublayer to `self` works | `add_weight` raises `AttributeError`; assigning a sublayer to `self` works |
+#
+# The `input_shape` that `build` receives, `add_weight`'s arguments, weight names and types, and
+# weights created in `__init__`: see [Layer weights](layer-weights.md).
 
 # %% [markdown] lang="zh"
 # ## 准备
@@ -71,8 +65,6 @@ import tensorflow as tf
 
 tf.keras.utils.set_random_seed(0)
 np.random.seed(0)
-
-import inspect
 
 import keras
 import tf_keras
@@ -201,325 +193,6 @@ for version, _, Lin in VERSIONS:
         layer(tf.ones((3, 5)))
     print("  build_calls =", layer.build_calls)
     assert layer.build_calls == 1
-
-# %% [markdown] lang="zh"
-# ## `input_shape` 到底是什么
-#
-# [原博客](quick-start.md)引用的文档只说 `build` 收到输入的形状（shape），没说是什么类型。
-# Keras 2 的文档字符串写的是 `TensorShape`；Keras 3 的 `Layer.build` 干脆没有文档字符串：
-# %% [markdown] lang="en"
-# ## What `input_shape` really is
-#
-# The docs quoted by [the blog post](quick-start.md) only say that `build` receives the shape of the input, not its type.
-# Keras 2's docstring says `TensorShape`; Keras 3's `Layer.build` has no docstring at all:
-
-# %%
-print("Keras 3 docstring:", keras.layers.Layer.build.__doc__)
-doc2 = tf_keras.layers.Layer.build.__doc__
-print("tf_keras docstring:", " ".join(doc2[doc2.index("input_shape:") :].split()))
-assert keras.layers.Layer.build.__doc__ is None and "`TensorShape`" in doc2
-
-# %% [markdown] lang="zh"
-# 实际运行一下就知道，两个版本给的东西不一样。下面用三种输入调用层：即时执行的张量、图模式里的占位符（`placeholder`，批大小未知），
-# 以及函数式 API 的符号输入 `Input`。
-# %% [markdown] lang="en"
-# Running it shows that the two versions pass different things. Below, the layer is called on three inputs: an eager tensor, a graph-mode
-# `placeholder` with an unknown batch size, and a symbolic functional-API `Input`.
-
-# %%
-for version, K, Lin in VERSIONS:
-    print(version, "- eager tensor:")
-    eager_layer = Lin(2, name="lin")
-    eager_layer(tf.ones((3, 4)))
-
-    print(version, "- graph-mode placeholder:")
-    with tf.Graph().as_default():
-        p = tf.compat.v1.placeholder(tf.float32, shape=(None, 5))
-        graph_layer = Lin(2, name="lin")
-        out = graph_layer(p)
-        print("  output:", out.shape, "| a graph tensor:", tf.is_symbolic_tensor(out))
-
-    print(version, "- functional Input:")
-    input_layer = Lin(2, name="lin")
-    input_layer(K.Input(shape=(6,)))
-
-    if K is keras:
-        assert type(eager_layer.seen_shape) is tuple and eager_layer.seen_shape == (3, 4)
-        assert type(graph_layer.seen_shape) is tuple and graph_layer.seen_shape == (None, 5)
-        assert input_layer.seen_shape == (None, 6)
-    else:
-        assert type(eager_layer.seen_shape) is tf.TensorShape
-        assert graph_layer.seen_shape.as_list() == [None, 5]
-        assert input_layer.seen_shape.as_list() == [None, 6]
-
-# %% [markdown] lang="zh"
-# Keras 3 里 `input_shape` 是普通的 Python `tuple`，未知的维度是 `None`；
-# Keras 2 里是 `tf.TensorShape`。两者都能用 `input_shape[-1]` 取最后一维（得到 `int` 或 `None`）。
-#
-# 但 Keras 2 时代常见的 `input_shape.as_list()` 在 Keras 3 里会失败，因为 `tuple` 没有这个方法。
-# 同一个 `build`，分别放在两个版本里运行：
-# %% [markdown] lang="en"
-# In Keras 3, `input_shape` is a plain Python `tuple`, with `None` for unknown dimensions. In
-# Keras 2 it is a `tf.TensorShape`. In both, `input_shape[-1]` gives the last dimension (an `int`
-# or `None`).
-#
-# The Keras 2 habit `input_shape.as_list()` fails in Keras 3, because a `tuple` has no such method.
-# The same `build`, run in both versions:
-
-
-# %%
-def make_as_list_layer(base):
-    class AsList(base):
-        def build(self, input_shape):
-            n_in = input_shape.as_list()[-1]  # Keras 2 habit
-            self.w = self.add_weight(shape=(n_in, 2), name="w")
-
-        def call(self, inputs):
-            return tf.matmul(inputs, self.w)
-
-    return AsList
-
-
-print("tf_keras:", make_as_list_layer(tf_keras.layers.Layer)(name="as_list")(x).shape)
-with expect(AttributeError, "'tuple' object has no attribute 'as_list'"):
-    make_as_list_layer(keras.layers.Layer)(name="as_list")(x)
-
-# %% [markdown] lang="zh"
-# 要在两个版本里都能运行，就先把它转成 `tf.TensorShape`，或者只用下标取维度：
-# %% [markdown] lang="en"
-# To run on both versions, convert it to a `tf.TensorShape` first, or only index it:
-
-# %%
-for shape in [(None, 5), tf.TensorShape([None, 5])]:
-    print(f"{shape!r:26} -> {tf.TensorShape(shape).as_list()}, [-1] = {shape[-1]}")
-    assert tf.TensorShape(shape).as_list() == [None, 5] and shape[-1] == 5
-
-# %% [markdown] lang="zh"
-# ## `add_weight` 的参数变了
-#
-# 先看两个版本的函数签名。Keras 2 的第一个参数是 `name`；
-# Keras 3 的名字挪到了最后，位置参数依次是 `shape`、`initializer`、`dtype`，
-# 而且 `use_resource`、`synchronization` 这些 TF1 时代的参数都没有了。
-# %% [markdown] lang="en"
-# ## `add_weight` changed its signature
-#
-# First, the two signatures. In Keras 2 the first parameter is `name`. Keras 3 moved `name` to the
-# end, takes `shape`, `initializer`, `dtype` as positional arguments, and drops TF1-era parameters
-# such as `use_resource` and `synchronization`.
-
-# %%
-print("Keras 3: add_weight" + str(inspect.signature(keras.layers.Layer.add_weight)))
-print("tf_keras: add_weight" + str(inspect.signature(tf_keras.layers.Layer.add_weight)))
-
-# %% [markdown] lang="zh"
-# ### 名字放在第一个位置参数
-#
-# Keras 2 的代码里常见 `self.add_weight("kernel", shape=...)`。
-# Keras 3 专门检查了这种写法，报 `ValueError`，并在消息里给出正确写法：
-# %% [markdown] lang="en"
-# ### The name as the first positional argument
-#
-# Keras 2 code often says `self.add_weight("kernel", shape=...)`. Keras 3 checks for exactly this
-# and raises `ValueError`, with the fix in the message:
-
-
-# %%
-def make_name_first_layer(base):
-    class NameFirst(base):
-        def build(self, input_shape):
-            self.kernel = self.add_weight("kernel", shape=(input_shape[-1], 2))  # Keras 2 habit
-
-        def call(self, inputs):
-            return tf.matmul(inputs, self.kernel)
-
-    return NameFirst
-
-
-layer2 = make_name_first_layer(tf_keras.layers.Layer)(name="name_first")
-layer2(x)
-print("tf_keras:", [w.name for w in layer2.weights])
-
-with expect(ValueError, "`name` must be passed as a keyword argument"):
-    make_name_first_layer(keras.layers.Layer)(name="name_first")(x)
-
-# %% [markdown] lang="zh"
-# 反过来也一样：Keras 3 允许 `add_weight((4, 2), "zeros")`（形状、初始化器），
-# 放到 Keras 2 里，`(4, 2)` 被当成名字，`"zeros"` 被当成形状，报一个看不出原因的 `TypeError`：
-# %% [markdown] lang="en"
-# The reverse trap exists too. Keras 3 accepts `add_weight((4, 2), "zeros")` (shape, initializer).
-# In Keras 2, `(4, 2)` becomes the name and `"zeros"` the shape, which gives a puzzling
-# `TypeError`:
-
-# %%
-w3 = keras.layers.Layer(name="demo").add_weight((4, 2), "zeros")
-print("Keras 3:", repr(w3.name), tuple(w3.shape))
-with expect(TypeError, 'can only concatenate tuple (not "str") to tuple'):
-    tf_keras.layers.Layer(name="demo").add_weight((4, 2), "zeros")
-
-# %% [markdown] lang="zh"
-# ### 删掉或改掉的关键字参数
-#
-# Keras 2 接受的 `use_resource`、`synchronization`、`partitioner`、`caching_device`，
-# Keras 3 一律报 `TypeError`。`aggregation` 还在，但类型变了：
-# Keras 3 要字符串 `"mean"`，Keras 2 要 `tf.VariableAggregation.MEAN`，互相都不接受。
-# 权重名里的 `/` 在 Keras 3 里也不允许了。
-# %% [markdown] lang="en"
-# ### Removed or changed keyword arguments
-#
-# Keras 2 accepts `use_resource`, `synchronization`, `partitioner` and `caching_device`; Keras 3
-# rejects each with `TypeError`. `aggregation` survives with a different type: Keras 3 wants the
-# string `"mean"`, Keras 2 wants `tf.VariableAggregation.MEAN`, and neither accepts the other's.
-# A `/` in a weight name is no longer allowed in Keras 3 either.
-
-# %%
-old = tf_keras.layers.Layer(name="old")
-new = keras.layers.Layer(name="new")
-for kw, value in [
-    ("use_resource", True),
-    ("synchronization", tf.VariableSynchronization.AUTO),
-    ("partitioner", None),
-    ("caching_device", None),
-]:
-    w = old.add_weight(name=kw, shape=(2,), **{kw: value})
-    print(f"tf_keras accepts {kw}= -> {w.name}")
-    with expect(TypeError, f"unexpected keyword argument '{kw}'"):
-        new.add_weight(name=kw, shape=(2,), **{kw: value})
-
-# %%
-print("Keras 3:", new.add_weight(name="agg", shape=(2,), aggregation="mean").aggregation)
-with expect(ValueError, "Invalid value for argument `aggregation`"):
-    new.add_weight(name="agg", shape=(2,), aggregation=tf.VariableAggregation.MEAN)
-
-print(
-    "tf_keras:",
-    old.add_weight(name="agg", shape=(2,), aggregation=tf.VariableAggregation.MEAN).aggregation,
-)
-with expect(ValueError, "Invalid variable aggregation mode: mean"):
-    old.add_weight(name="agg", shape=(2,), aggregation="mean")
-
-# %%
-print("tf_keras:", old.add_weight(name="block/w", shape=(2,)).name)
-with expect(ValueError, "cannot contain character `/`"):
-    new.add_weight(name="block/w", shape=(2,))
-
-# %% [markdown] lang="zh"
-# ### 两个版本都能用的写法
-#
-# 全部用关键字参数传，只用两边都有的参数：`shape`、`initializer`、`dtype`、`trainable`、
-# `regularizer`、`constraint`、`name`。`Lin` 层用的就是这种写法，所以前面它在两个版本里都能运行。
-# %% [markdown] lang="en"
-# ### The form that works in both
-#
-# Pass everything by keyword, and only use parameters both versions have: `shape`, `initializer`,
-# `dtype`, `trainable`, `regularizer`, `constraint`, `name`. The `Lin` layer above does exactly
-# this, which is why it ran on both versions.
-
-# %%
-for K in (keras, tf_keras):
-    w = K.layers.Layer(name="demo").add_weight(
-        shape=(4, 2), initializer="zeros", dtype="float32", trainable=False, name="kernel"
-    )
-    print(f"{K.__name__:9} name={w.name!r:12} shape={tuple(w.shape)} trainable={w.trainable}")
-    assert tuple(w.shape) == (4, 2) and not w.trainable
-
-# %% [markdown] lang="zh"
-# ## `built`、`weights` 与权重的名字
-#
-# 用两个内置层来看：全连接层 `Dense` 的两个权重都可训练；
-# 批归一化 `BatchNormalization` 的 `moving_mean`、`moving_variance` 不可训练，
-# 出现在 `non_trainable_weights` 里。`weights` 是两者之和。
-# %% [markdown] lang="en"
-# ## `built`, `weights` and weight names
-#
-# Two built-in layers: both weights of `Dense` are trainable; the `moving_mean` and
-# `moving_variance` of `BatchNormalization` are not, so they show up in `non_trainable_weights`.
-# `weights` holds both kinds.
-
-# %%
-for version, K, _ in VERSIONS:
-    dense = K.layers.Dense(2, name="dense")
-    bn = K.layers.BatchNormalization(name="bn")
-    print(version, "| before the call: built =", dense.built, bn.built, "| weights:", bn.weights)
-    bn(dense(x))
-    print("  after the call: built =", dense.built, bn.built)
-    print("  trainable:    ", [w.name for w in dense.trainable_weights + bn.trainable_weights])
-    print("  non-trainable:", [w.name for w in bn.non_trainable_weights])
-    if K is keras:
-        print("  paths:        ", [w.path for w in dense.weights + bn.weights])
-    else:
-        print("  has .path:    ", hasattr(dense.kernel, "path"))
-    assert dense.built and bn.built
-    assert len(bn.weights) == 4 and len(bn.non_trainable_weights) == 2
-
-# %% [markdown] lang="zh"
-# 区别很明显：
-#
-# - Keras 3 的 `.name` 只是变量自己的名字（`kernel`），带层名的完整路径放在 `.path` 里（`dense/kernel`）。
-# - Keras 2 的 `.name` 是 TensorFlow 变量名，带层名和输出序号：`dense/kernel:0`。它没有 `.path`。
-#
-# 按名字查找权重的旧代码（比如 `if "kernel:0" in w.name`）在 Keras 3 里会悄悄找不到任何东西。
-#
-# 更要紧的是类型：Keras 3 的权重是 `keras.Variable`，它**不是** `tf.Variable`，
-# 真正的 TensorFlow 变量藏在 `.value` 里，那个变量的名字才是 `dense/kernel:0` 的样子。
-# %% [markdown] lang="en"
-# The difference is plain:
-#
-# - In Keras 3, `.name` is just the variable's own name (`kernel`); the full path with the layer
-#   name is in `.path` (`dense/kernel`).
-# - In Keras 2, `.name` is the TensorFlow variable name, with the layer name and the output
-#   index: `dense/kernel:0`. There is no `.path`.
-#
-# Old code that looks weights up by name (for example `if "kernel:0" in w.name`) silently finds
-# nothing in Keras 3.
-#
-# The type matters more: a Keras 3 weight is a `keras.Variable`, which is **not** a
-# `tf.Variable`. The real TensorFlow variable sits in `.value`, and that one has a name like
-# `dense/kernel:0`.
-
-# %%
-dense3 = keras.layers.Dense(2, name="dense")
-dense2 = tf_keras.layers.Dense(2, name="dense")
-dense3(x)
-dense2(x)
-for version, w in [("Keras 3", dense3.kernel), ("tf_keras", dense2.kernel)]:
-    print(f"{version:8} {type(w).__name__:16} is a tf.Variable: {isinstance(w, tf.Variable)}")
-print("Keras 3 .value:", type(dense3.kernel.value).__name__, dense3.kernel.value.name)
-print("Keras 3 finds 'kernel:0':", [w.path for w in dense3.weights if "kernel:0" in w.name])
-assert not isinstance(dense3.kernel, tf.Variable) and isinstance(dense3.kernel, keras.Variable)
-assert isinstance(dense2.kernel, tf.Variable) and isinstance(dense3.kernel.value, tf.Variable)
-assert dense3.kernel.value.name == dense2.kernel.name == "dense/kernel:0"
-
-# %% [markdown] lang="zh"
-# 嵌套的层：子层在外层的 `call` 里第一次被调用时构建，名字前面会加上外层的名字。
-# 两个版本对自定义外层都是这样；但对 `Sequential`，Keras 2 的名字里没有模型名：
-# %% [markdown] lang="en"
-# Nested layers: a sublayer is built the first time the outer layer's `call` calls it, and its
-# weights get the outer layer's name as a prefix. Both versions do this for a custom outer layer;
-# but for a `Sequential`, Keras 2 leaves the model name out:
-
-
-# %%
-def make_outer(K):
-    class Outer(K.layers.Layer):
-        def __init__(self, **kwargs):
-            super().__init__(**kwargs)
-            self.inner = K.layers.Dense(2, name="inner")
-
-        def call(self, inputs):
-            return self.inner(inputs)
-
-    return Outer
-
-
-for version, K, _ in VERSIONS:
-    outer = make_outer(K)(name="outer")
-    outer(x)
-    seq = K.Sequential([K.layers.Dense(3, name="d1")], name="seq")
-    seq(x)
-    if K is keras:
-        print(version, [w.path for w in outer.weights], [w.path for w in seq.weights])
-    else:
-        print(version, [w.name for w in outer.weights], [w.name for w in seq.weights])
 
 # %% [markdown] lang="zh"
 # ## `call` 收到什么 {#call-arguments}
@@ -696,6 +369,10 @@ with expect(AttributeError, "'Dense' object has no attribute 'kernel'"):
 # [the `training` argument](training-mode.md) and [masks](masking.md).
 
 # %%
+dense3 = keras.layers.Dense(2, name="dense")
+dense2 = tf_keras.layers.Dense(2, name="dense")
+dense3(x)
+dense2(x)
 x64 = tf.ones((3, 4), dtype=tf.float64)
 for version, dense in [("Keras 3", dense3), ("tf_keras", dense2)]:
     print(f"{version:8} __call__: {dense(x64).dtype.name} | call: {dense.call(x64).dtype.name}")
@@ -927,128 +604,16 @@ assert first_call["tf_keras", "SuperBuild"] == (
 # (`OwnBuild`): it runs once in both versions.
 
 # %% [markdown] lang="zh"
-# ## 延迟创建与立即创建权重 {#lazy-vs-eager}
+# ## `super().__init__()` 要写在最前面 {#super-init-first}
 #
-# 权重可以在两个地方创建：
-#
-# - 在 `build` 里：延迟创建（lazy），等第一次调用时才知道输入形状。前面的 `Lin` 就是这样，
-#   调用前 `weights` 是空列表。
-# - 在 `__init__` 里：立即创建（eager），所以输入维度必须在构造时就给出。
-#
-# 下面的 `EagerLin` 在 `__init__` 里创建权重。注意 `add_weight` 之前必须先调用 `super().__init__()`。
-# %% [markdown] lang="en"
-# ## Lazy vs eager weight creation {#lazy-vs-eager}
-#
-# Weights can be created in two places:
-#
-# - In `build`: lazy creation, once the first call reveals the input shape. `Lin` above does
-#   this, and its `weights` list is empty before the first call.
-# - In `__init__`: eager creation, so the input size must be given to the constructor.
-#
-# `EagerLin` below creates its weights in `__init__`. Note that `super().__init__()` must run
-# before `add_weight`.
-
-
-# %%
-def make_eager_lin(base):
-    class EagerLin(base):
-        def __init__(self, in_features, units, **kwargs):
-            super().__init__(**kwargs)
-            self.w = self.add_weight(shape=(in_features, units), initializer="ones", name="w")
-            self.b = self.add_weight(shape=(units,), initializer="zeros", name="b")
-
-        def call(self, inputs):
-            return tf.matmul(inputs, self.w) + self.b
-
-    return EagerLin
-
-
-for version, K, Lin in VERSIONS:
-    EagerLin = make_eager_lin(K.layers.Layer)
-    lazy = Lin(2, name="lazy")
-    eager = EagerLin(4, 2, name="eager")
-    other = EagerLin(4, 2, name="other")
-    print(version, "- before the first call:")
-    print("  lazy:  built =", lazy.built, "| weights:", [w.name for w in lazy.weights])
-    print("  eager: built =", eager.built, "| weights:", [w.name for w in eager.weights])
-    assert lazy.weights == [] and len(eager.weights) == 2 and not eager.built
-    eager(x)
-    print(version, "- after eager(x):")
-    print("  eager: built =", eager.built, "| weights:", [w.name for w in eager.weights])
-    print("  eager + other, .name:", [w.name for w in eager.weights + other.weights])
-    if K is keras:
-        print("  eager + other, .path:", [w.path for w in eager.weights + other.weights])
-    else:
-        assert [w.name for w in eager.weights + other.weights] == ["w:0", "b:0"] * 2
-    assert eager.built
-
-
-# %% [markdown] lang="zh"
-# 两点值得注意：
-#
-# - 权重已经存在，但 `built` 在第一次调用前仍是 `False`。`built` 只表示“`__call__` 已经走过构建这一步”，
-#   不表示“权重都有了”。
-# - Keras 2 在 `__init__` 里创建的权重没有层名作用域，名字是 `w:0`、`b:0`，调用之后也不会改。
-#   即时执行时，两个这样的层（`eager` 和 `other`）的权重全都叫 `w:0`、`b:0`，单看名字分不出是谁的。
-#   Keras 3 的 `.name` 同样重复，但 `.path` 总是带层名：`eager/w`、`other/w`。
-#
-# 名字重复只发生在即时执行里。图模式下，同一张图里的名字必须唯一，TensorFlow 会给后建的变量加上序号。
-# 在一张图里再建这两个层：
-# %% [markdown] lang="en"
-# Two things stand out:
-#
-# - The weights exist, yet `built` is `False` until the first call. `built` means "`__call__` has
-#   gone through its build step", not "all weights exist".
-# - Keras 2 creates weights in `__init__` outside the layer's name scope: they are called `w:0` and
-#   `b:0`, and the call does not rename them. Eagerly, two such layers (`eager` and `other`) have
-#   weights with identical names: the names alone do not tell them apart. In Keras 3 `.name`
-#   repeats too, but `.path` always includes the layer name: `eager/w`, `other/w`.
-#
-# The duplicate names are an eager-only thing. In graph mode, names in one graph must be unique,
-# and TensorFlow adds a number to the later variable. The same two layers, built in a graph:
-
-# %%
-for version, K, _ in VERSIONS:
-    with tf.Graph().as_default():
-        EagerLin = make_eager_lin(K.layers.Layer)
-        weights = EagerLin(4, 2, name="eager").weights + EagerLin(4, 2, name="other").weights
-        print(f"{version:8} in a graph, .name:", [w.name for w in weights])
-        if K is keras:
-            print("  .path:", [w.path for w in weights])
-            assert [w.name for w in weights] == ["w", "b"] * 2
-            assert [w.path for w in weights] == ["eager/w", "eager/b", "other/w", "other/b"]
-        else:
-            assert [w.name for w in weights] == ["w:0", "b:0", "w_1:0", "b_1:0"]
-
-# %% [markdown] lang="zh"
-# tf_keras 在图里把第二个层的权重叫 `w_1:0`、`b_1:0`：名字不再重复，但还是不带层名，
-# `_1` 只说明它是后创建的那个，看不出属于 `other`。Keras 3 在图里和即时执行时一样，`.path` 带层名。
-#
-# 立即创建的代价是形状要提前知道。输入维度不对，要到 `call` 里的矩阵乘法才报错：
-# %% [markdown] lang="en"
-# In a graph, tf_keras calls the second layer's weights `w_1:0` and `b_1:0`: the names no longer
-# repeat, but they still lack the layer name; `_1` only says it was created later, not that it
-# belongs to `other`. Keras 3 behaves in a graph as it does eagerly: `.path` carries the layer name.
-#
-# The price of eager creation is that the shape must be known in advance. A wrong input size is
-# only caught by the matrix multiplication in `call`:
-
-# %%
-for version, K, _ in VERSIONS:
-    print(version)
-    eager = make_eager_lin(K.layers.Layer)(4, 2, name="eager")
-    with expect(tf.errors.InvalidArgumentError, "Matrix size-incompatible"):
-        eager(tf.ones((3, 5)))
-
-# %% [markdown] lang="zh"
-# ### `super().__init__()` 要写在最前面 {#super-init-first}
-#
-# 在 `super().__init__()` 之前调用 `add_weight`，Keras 3 会给出明确的 `RuntimeError`；
+# 在 `__init__` 里也可以创建权重（见[层的权重](layer-weights.md#lazy-vs-eager)）。
+# 但在 `super().__init__()` 之前调用 `add_weight`，Keras 3 会给出明确的 `RuntimeError`；
 # Keras 2 只报一个内部属性不存在的 `AttributeError`：
 # %% [markdown] lang="en"
-# ### `super().__init__()` comes first {#super-init-first}
+# ## `super().__init__()` comes first {#super-init-first}
 #
-# Calling `add_weight` before `super().__init__()` gets a clear `RuntimeError` from Keras 3;
+# Weights can be created in `__init__` too (see [Layer weights](layer-weights.md#lazy-vs-eager)).
+# But calling `add_weight` before `super().__init__()` gets a clear `RuntimeError` from Keras 3;
 # Keras 2 only complains that an internal attribute is missing, with an `AttributeError`:
 
 
@@ -1071,12 +636,13 @@ with expect(AttributeError, "'LateSuper' object has no attribute '_dtype_policy'
 # 只有 `add_weight` 会出错。在 `super().__init__()` 之前把子层赋给 `self`，两个版本都不报错，
 # 子层照样被跟踪：第一次调用之后，它的权重出现在外层的 `weights` 里。
 # （子类化模型不一样：tf_keras 的 `Model` 在这种赋值时就报 `RuntimeError`，
-# 见[子类化模型](subclassed-models.md)。）为了不去记哪些能提前做、哪些不能，`super().__init__()` 一律写在第一行。
+# 见[子类化模型的常见错误](subclassed-mistakes.md#忘了-super__init__)。）为了不去记哪些能提前做、哪些不能，`super().__init__()` 一律写在第一行。
 # %% [markdown] lang="en"
 # Only `add_weight` fails. Assigning a sublayer to `self` before `super().__init__()` raises
 # nothing in either version, and the sublayer is still tracked: after the first call its weights
 # show up in the outer layer's `weights`. (Subclassed models differ: a tf_keras `Model` raises
-# `RuntimeError` at such an assignment; see [Subclassed models](subclassed-models.md).) Rather
+# `RuntimeError` at such an assignment; see
+# [Subclassed models: common mistakes](subclassed-mistakes.md#forgetting-super__init__).) Rather
 # than remember what may come first and what may not, put `super().__init__()` on the first line.
 
 
@@ -1109,17 +675,11 @@ for version, K, _ in VERSIONS:
 # - `call` 想收到 `training`、`mask`，就在签名里写出它们（Keras 3 不往 `**kwargs` 里放）；
 #   有几个张量参数时，Keras 3 用 `<参数名>_mask` 传各自的掩码。
 # - Keras 3 里没有 `build` 却有子层的模型，第一次调用时 `call` 运行两次；写一个构建子层的 `build` 就只运行一次。
-# - Keras 3 的 `input_shape` 是 `tuple`，Keras 2 是 `TensorShape`。用 `input_shape[-1]`，
-#   或者先 `tf.TensorShape(input_shape)`，两个版本都能用。
-# - `add_weight` 全部用关键字参数：`add_weight(shape=..., initializer=..., name=...)`。
-#   名字不要放第一个位置参数，不要用 `use_resource` 之类的 TF1 参数，名字里不要有 `/`。
-# - Keras 3 的权重名：`.name` 是短名字，`.path` 带层名；权重是 `keras.Variable`，不是 `tf.Variable`，
-#   TF 变量在 `.value` 里。Keras 2 的 `.name` 是 `层名/权重名:0`。
 # - 自己调用 `build` 时，在层的 `build` 末尾写 `super().build(input_shape)`，否则 Keras 2 会构建两次。
 #   （tf_keras 的 `Model.build(input_shape)` 会把 `call` 跑一遍，模型里这样写 `call` 会多运行一次。）
-# - 在 `__init__` 里创建权重要提前给出输入维度，并且先调用 `super().__init__()`
-#   （否则 `add_weight` 报错）；`built` 在第一次调用前仍是 `False`。
+# - `__init__` 的第一行写 `super().__init__()`，否则 `add_weight` 报错。
 #
+# `input_shape`、`add_weight` 和权重的名字见[层的权重](layer-weights.md)；
 # 更多两个版本的差别见 [Keras 3 与 tf_keras](keras3-vs-tf-keras.md)；
 # 子类化模型（subclassed model）见 [子类化模型](subclassed-models.md)；术语见 [术语表](glossary.md)。
 # %% [markdown] lang="en"
@@ -1133,18 +693,11 @@ for version, K, _ in VERSIONS:
 #   `<arg>_mask`.
 # - In Keras 3, a model with sublayers but no `build` runs `call` twice on its first call; a
 #   `build` that builds the sublayers makes it once.
-# - `input_shape` is a `tuple` in Keras 3 and a `TensorShape` in Keras 2. `input_shape[-1]`, or
-#   `tf.TensorShape(input_shape)` first, works in both.
-# - Pass everything to `add_weight` by keyword: `add_weight(shape=..., initializer=..., name=...)`.
-#   No positional name, no TF1 parameters such as `use_resource`, no `/` in the name.
-# - Keras 3 weight names: `.name` is the short name, `.path` includes the layer name; a weight is
-#   a `keras.Variable`, not a `tf.Variable`, and the TF variable is in `.value`. In Keras 2,
-#   `.name` is `layer/weight:0`.
 # - If you call `build` yourself, end a layer's `build` with `super().build(input_shape)`, or
 #   Keras 2 builds twice. (tf_keras' `Model.build(input_shape)` runs `call` once, so in a model
 #   this costs an extra run of `call`.)
-# - Weights created in `__init__` need the input size up front and `super().__init__()` first
-#   (or `add_weight` fails); `built` is still `False` until the first call.
+# - Put `super().__init__()` on the first line of `__init__`, or `add_weight` fails.
 #
-# More differences between the two versions: [Keras 3 vs tf_keras](keras3-vs-tf-keras.md);
+# `input_shape`, `add_weight` and weight names: [Layer weights](layer-weights.md); more
+# differences between the two versions: [Keras 3 vs tf_keras](keras3-vs-tf-keras.md);
 # subclassed models: [Subclassed models](subclassed-models.md); terms: [Glossary](glossary.md).

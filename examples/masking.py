@@ -1,7 +1,8 @@
 # %% [markdown] lang="zh"
 # # 掩码（`mask`）的传递
 #
-# `Layer.call` 有两个保留的关键字参数：`training` 和 `mask`。掩码（`mask`）是一个布尔张量，
+# `Layer.call` 有两个保留的关键字参数：`training` 和 `mask`（`call` 什么时候收到它们，见
+# [层的生命周期](layer-lifecycle.md#call-arguments)）。掩码（`mask`）是一个布尔张量，
 # 标出哪些时间步有效：有效的步是 `True`，填充的步是 `False`。
 # 本页只讲 `mask`：掩码从哪里来、怎样在层之间传递、谁来用它、在哪里悄悄丢掉。
 # 每一条都在 Keras 3（TF 2.21 的 `tf.keras`）和旧版 Keras 2（`tf_keras` 包）上各跑一遍，
@@ -11,7 +12,7 @@
 # | 问题 | Keras 3（`tf.keras`） | tf_keras（Keras 2） |
 # |---|---|---|
 # | `Embedding(mask_zero=True)` 的掩码 | `ids != 0`，挂在输出的 `_keras_mask` 上 | 同左 |
-# | `call` 声明了 `mask` 参数 | 自动收到输入的掩码 | 同左 |
+# | [`call` 声明了 `mask` 参数](layer-lifecycle.md#call-arguments) | 自动收到输入的掩码 | 同左 |
 # | 把掩码传给下游 | 设 `supports_masking = True` 或重写 `compute_mask` | 同左 |
 # | 不支持掩码的层收到掩码 | 丢掉掩码，发出 `UserWarning` | 静默丢掉 |
 # | 自己对这种层调用 `compute_mask(x, mask)` | 原样返回掩码 | `TypeError` |
@@ -22,7 +23,8 @@
 # %% [markdown] lang="en"
 # # Masks: how `mask` flows between layers
 #
-# `Layer.call` has two reserved keyword arguments: `training` and `mask`. A mask is a boolean
+# `Layer.call` has two reserved keyword arguments: `training` and `mask` (when `call` receives
+# them: [Layer lifecycle](layer-lifecycle.md#call-arguments)). A mask is a boolean
 # tensor that marks the valid time steps: `True` for a valid step, `False` for padding. This page
 # is about `mask`: where a mask comes from, how it passes from layer to layer, who uses it, and
 # where it is silently lost. Every point runs on both Keras 3 (`tf.keras` in TF 2.21) and legacy
@@ -32,7 +34,7 @@
 # | Question | Keras 3 (`tf.keras`) | tf_keras (Keras 2) |
 # |---|---|---|
 # | The mask of `Embedding(mask_zero=True)` | `ids != 0`, on the output's `_keras_mask` | same |
-# | `call` declares a `mask` parameter | receives the input's mask automatically | same |
+# | [`call` declares a `mask` parameter](layer-lifecycle.md#call-arguments) | receives the input's mask automatically | same |
 # | Passing the mask downstream | set `supports_masking = True` or override `compute_mask` | same |
 # | A layer without mask support receives a mask | mask dropped, `UserWarning` | mask dropped silently |
 # | Calling `compute_mask(x, mask)` yourself on such a layer | returns the mask unchanged | `TypeError` |

@@ -86,6 +86,9 @@ TOL = {"rtol": 1e-5, "atol": 1e-6}
 # 一切都在自己的计算图（graph）`g1` 里：两个占位符接收 `x` 和 `y`，
 # 两个变量（variable）从 `W0`、`B0` 开始，损失是均方误差。
 # `minimize(loss)` 一次建好求梯度和更新变量的操作，返回训练操作 `train_op`。
+# 没传 `var_list`，它就训练图里所有可训练的变量。如果你的 TF1 代码训练的是 Keras 3 模型，
+# 并且传了 `var_list=model.trainable_weights`，会报 `AttributeError`：要传
+# `[w.value for w in model.trainable_weights]`，或者不传（见 [Keras 3 与 tf_keras：在 Session 里训练](keras3-vs-tf-keras-training.md#v1-optimizers)）。
 #
 # 每一步取回 `[loss, train_op]`。取回的 `loss` 是这一步更新**之前**的损失：
 # 第一步的值等于用 numpy 在 `W0`、`B0` 上算出的损失（断言检查）。
@@ -95,6 +98,10 @@ TOL = {"rtol": 1e-5, "atol": 1e-6}
 # Everything lives in a graph of its own, `g1`: two placeholders take `x` and `y`, two variables
 # start from `W0` and `B0`, the loss is the mean squared error. `minimize(loss)` builds the ops that
 # compute the gradients and update the variables, and returns the training op `train_op`.
+# Without a `var_list`, it trains every trainable variable of the graph. If your TF1 code trains a
+# Keras 3 model and passes `var_list=model.trainable_weights`, that raises `AttributeError`: pass
+# `[w.value for w in model.trainable_weights]`, or no `var_list` (see
+# [Keras 3 vs tf_keras: training under Session](keras3-vs-tf-keras-training.md#v1-optimizers)).
 #
 # Each step fetches `[loss, train_op]`. The fetched `loss` is the loss **before** that step's
 # update: the first value equals the loss numpy computes at `W0`, `B0` (asserted).

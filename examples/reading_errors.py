@@ -4,19 +4,19 @@
 # TensorFlow 的报错常常很长：几十行调用栈（traceback），中间夹着一段节点名，最后才是一句真正的原因。
 # 本页不讲某一条具体的错误，而是拆开一条报错，看它由哪几部分组成、每一部分在哪里、能告诉你什么。
 # 例子都来自同一个错误：两个形状（shape）对不上的矩阵相乘。
-# 查具体消息请去两张速查页：[会话、图与取回](session-errors.md) 和
-# [馈送与运行时](feed-and-runtime-errors.md)。
+# 查具体消息请去三张速查页：[会话、图与取回](session-errors.md)、
+# [馈送](feed-and-runtime-errors.md) 和 [运行时](runtime-errors.md)。
 #
 # | 部分 | 在哪里找 | 告诉你什么 |
 # |---|---|---|
-# | [异常类型](#op-error-parts) | `type(e).__name__`，也就是回溯最后一行的开头 | 错误属于哪一类；`tf.errors.OpError` 的子类说明是图在运行时出错 |
+# | [异常类型](#op-error-parts) | `type(e).__name__`，也就是调用栈最后一行的开头 | 错误属于哪一类；`tf.errors.OpError` 的子类说明是图在运行时出错 |
 # | [错误码](#op-error-parts) | `e.error_code`，等于 `tf.errors.INVALID_ARGUMENT` 这类常量 | 同一类别的整数形式 |
 # | [出错的节点](#op-error-parts) | `e.op`、`e.node_def`；消息里的 `Node: '…'` 和 `[[{{node …}}]]` | 图里哪个操作失败了；可能是 `None` |
 # | [核心消息](#op-error-parts) | `e.message` 里 `Node:` 之后的那一行 | 真正的原因，比如两个形状 |
 # | [节点在哪一行建的](#detected-at-node) | 消息里 `Detected at node … defined at` 这一块的最后几帧 | 你代码里创建这个节点的那一行 |
 # | [节点的创建调用栈](#op-traceback) | `e.op.traceback` | 同上，但可以用程序筛选 |
 # | [Keras 的包装](#keras-wrapper) | `Exception encountered when calling …` 和参数列表 | 哪个层的 `call` 出错、它收到了什么参数 |
-# | [建图时还是运行时](#build-vs-run) | 异常类，以及回溯里你自己的最后一行 | `ValueError` 在建图那一行抛出；`OpError` 在 `sess.run` 那一行抛出 |
+# | [建图时还是运行时](#build-vs-run) | 异常类，以及调用栈里你自己的最后一行 | `ValueError` 在建图那一行抛出；`OpError` 在 `sess.run` 那一行抛出 |
 #
 # 最后一节把这些整理成一份 [读报错的步骤](#checklist)。
 # %% [markdown] lang="en"
@@ -26,9 +26,9 @@
 # the real cause in a single line near the end. This page does not cover one particular error.
 # It takes one error apart: what its parts are, where to find each one, and what each tells you.
 # Every example comes from the same mistake: multiplying two matrices whose shapes do not match.
-# To look up a particular message, use the two reference pages:
-# [sessions, graphs and fetches](session-errors.md) and
-# [feeds and run time](feed-and-runtime-errors.md).
+# To look up a particular message, use the three reference pages:
+# [sessions, graphs and fetches](session-errors.md), [feeds](feed-and-runtime-errors.md) and
+# [run time](runtime-errors.md).
 #
 # | Part of the error | Where to find it | What it tells you |
 # |---|---|---|
@@ -183,13 +183,13 @@ assert tf.compat.v1.errors.exception_type_from_error_code(3) is tf.errors.Invali
 assert "Matrix size-incompatible" in err.message
 
 # %% [markdown] lang="zh"
-# `str(e)`，也就是回溯最后打印的那段文字，比 `e.message` 更长：
+# `str(e)`，也就是调用栈最后打印的那段文字，比 `e.message` 更长：
 # 它在后面追加了 `Original stack trace for 'scores':`，即创建这个节点时的完整调用栈，
 # 大部分是 TensorFlow 内部的帧。本站的 `expect` 打印报错时会去掉这一段。
 #
-# 还有一点：Python 打印的回溯里，这个错误会出现**两次**。`Session.run` 先从 C++ 收到一个原始的
+# 还有一点：Python 打印的调用栈里，这个错误会出现**两次**。`Session.run` 先从 C++ 收到一个原始的
 # `InvalidArgumentError`，它的消息里只有原因和节点名；然后用图里的信息补全消息，再抛出一个新的。
-# 所以回溯中间有一句 `During handling of the above exception, another exception occurred:`。
+# 所以调用栈中间有一句 `During handling of the above exception, another exception occurred:`。
 # 原始的那个就是 `e.__context__`。要读的是最下面那个：只有它带着下一节的 `Detected at node`。
 # %% [markdown] lang="en"
 # `str(e)`, the text a traceback prints last, is longer than `e.message`: it appends
@@ -262,11 +262,11 @@ print("'Detected at node' in the message:", "Detected at node" in failed.message
 # %% [markdown] lang="zh"
 # ## 消息里的 `Detected at node … defined at` {#detected-at-node}
 #
-# 回到第一个错误，把 `e.message` 完整打印出来（路径已经换成占位）。它的结构是：
+# 报错来自你代码的哪一行？答案在这一段里。回到第一个错误，把 `e.message` 完整打印出来（路径已经换成占位）。它的结构是：
 #
 # 1. `Graph execution error:`：图在运行时出错了；
 # 2. `Detected at node 'scores' defined at (most recent call last):`：下面是**创建**这个节点时的调用栈，
-#    不是运行它时的。和 Python 的回溯一样，最近的调用在最后；
+#    不是运行它时的。和 Python 的调用栈一样，最近的调用在最后；
 # 3. `Node: 'scores'`，然后是原因，最后是 `[[{{node scores}}]]`。
 #
 # 原始消息里，调用栈开头是一长串 Jupyter 和 IPython 自己的帧（这里合成了一行 `<library>`；
@@ -277,7 +277,8 @@ print("'Detected at node' in the message:", "Detected at node" in failed.message
 # %% [markdown] lang="en"
 # ## The `Detected at node … defined at` block {#detected-at-node}
 #
-# Back to the first error: here is `e.message` in full (paths replaced by placeholders). Its parts:
+# Which line of your code does the error come from? This block answers it. Back to the first
+# error: here is `e.message` in full (paths replaced by placeholders). Its parts:
 #
 # 1. `Graph execution error:`: the graph failed while running;
 # 2. `Detected at node 'scores' defined at (most recent call last):`: below it comes the stack at
@@ -373,18 +374,18 @@ print("ops in the graph:", [op.name for op in g3.get_operations()])
 #
 # - **异常类**：建图时是 Python 的普通异常，比如形状推断失败的 `ValueError`。
 #   它不是 `OpError`，没有 `op` 属性；运行时的错误是 `OpError` 的子类。
-# - **在哪一行抛出**：在回溯里找你自己的最后一帧。建图时的错误停在建节点的那一行；
+# - **在哪一行抛出**：在调用栈里找你自己的最后一帧。建图时的错误停在建节点的那一行；
 #   运行时的错误停在 `sess.run` 那一行，它只告诉你是哪次运行，节点要看上面两节。
 # - **消息的样子**：建图时的消息里节点写成 `'{{node scores}} = MatMul[…](x, w)'`，带着输入的形状；
 #   运行时的消息以 `Graph execution error:` 开头。
 #
 # 建图时的 `ValueError` 其实是从 C++ 的 `InvalidArgumentError` 转来的，那个错误就是它的 `__context__`。
-# 不过 TensorFlow 抛出时用了 `from None`，所以回溯里只有 `ValueError` 一段，
+# 不过 TensorFlow 抛出时用了 `from None`，所以调用栈里只有 `ValueError` 一段，
 # 不像运行时的错误那样出现两次。
 #
 # 还有第三种情况：占位符声明了形状，馈送的值却对不上。这时 `Session.run` 在运行之前就用
 # `ValueError` 拒绝，见 [Cannot feed value of shape](feed-and-runtime-errors.md#cannot-feed-value-of-shape)。
-# `tf.reshape` 也有同样的两面，见 [Input to reshape](feed-and-runtime-errors.md#input-to-reshape)。
+# `tf.reshape` 也有同样的两面，见 [Input to reshape](runtime-errors.md#input-to-reshape)。
 # %% [markdown] lang="en"
 # How do you tell them apart? Look at three things:
 #
@@ -405,7 +406,7 @@ print("ops in the graph:", [op.name for op in g3.get_operations()])
 # `Session.run` then refuses before running, with a `ValueError`; see
 # [Cannot feed value of shape](feed-and-runtime-errors.md#cannot-feed-value-of-shape).
 # `tf.reshape` has the same two faces; see
-# [Input to reshape](feed-and-runtime-errors.md#input-to-reshape).
+# [Input to reshape](runtime-errors.md#input-to-reshape).
 
 # %%
 with g3.as_default():
@@ -648,7 +649,7 @@ print("all in the keras package:", all(f"{os.sep}keras{os.sep}" in f.filename fo
 #
 # 解决办法有两个：让自己的异常类接受一个消息参数；或者调试时用
 # `keras.config.disable_traceback_filtering()` 关掉包装，这时原来的异常原样抛出。
-# 它会一并关掉 Keras 对回溯的精简，调试完记得用 `enable_traceback_filtering()` 打开。
+# 它会一并关掉 Keras 对调用栈的精简，调试完记得用 `enable_traceback_filtering()` 打开。
 # %% [markdown] lang="en"
 # ### A custom exception becomes `RuntimeError` {#custom-exception}
 #
@@ -705,7 +706,7 @@ with g6.as_default():
 # %% [markdown] lang="zh"
 # ## 读任何 TF 报错的步骤 {#checklist}
 #
-# 1. **先看最后一行。** 回溯可能有好几段，中间用 `During handling of the above exception` 隔开，
+# 1. **先看最后一行。** 调用栈可能有好几段，中间用 `During handling of the above exception` 隔开，
 #    要读的是最下面那段。它的开头是异常类：`OpError` 的子类（`InvalidArgumentError`、
 #    `FailedPreconditionError` 等）说明图在运行时出错；`ValueError`、`TypeError` 说明是 Python 这一侧
 #    在检查：要么在建图时，要么在 `Session.run` 真正运行之前（检查取回和馈送的参数）。
@@ -756,10 +757,11 @@ with g6.as_default():
 #
 # - [错误速查：会话、图与取回](session-errors.md)：开关会话、默认会话和取回时的报错，比如
 #   [is not an element of this graph](session-errors.md#fetch-not-an-element-of-this-graph)。
-# - [错误速查：馈送与运行时](feed-and-runtime-errors.md)：馈送和图运行时的报错，比如
-#   [You must feed a value for placeholder](feed-and-runtime-errors.md#you-must-feed-a-value)、
-#   [没有初始化的变量](feed-and-runtime-errors.md#could-not-find-variable) 和
-#   [assertion failed](feed-and-runtime-errors.md#assertion-failed)。
+# - [错误速查：馈送](feed-and-runtime-errors.md)：`feed_dict` 的键和值的报错。
+# - [错误速查：运行时](runtime-errors.md)：图运行时的报错，比如
+#   [You must feed a value for placeholder](runtime-errors.md#you-must-feed-a-value)、
+#   [没有初始化的变量](runtime-errors.md#could-not-find-variable) 和
+#   [assertion failed](runtime-errors.md#assertion-failed)。
 # - [Keras 3 与 tf_keras 在 Session 下的差异](keras3-vs-tf-keras.md)：两个 Keras 版本在图里的其他不同。
 # - 术语见 [术语表](glossary.md)。
 # %% [markdown] lang="en"
@@ -768,11 +770,12 @@ with g6.as_default():
 # - [Errors reference: sessions, graphs and fetches](session-errors.md): errors of opening and
 #   closing sessions, of the default session and of fetches, such as
 #   [is not an element of this graph](session-errors.md#fetch-not-an-element-of-this-graph).
-# - [Errors reference: feeds and run time](feed-and-runtime-errors.md): errors of feeds and of the
-#   running graph, such as
-#   [You must feed a value for placeholder](feed-and-runtime-errors.md#you-must-feed-a-value),
-#   [uninitialized variables](feed-and-runtime-errors.md#could-not-find-variable) and
-#   [assertion failed](feed-and-runtime-errors.md#assertion-failed).
+# - [Errors reference: feeds](feed-and-runtime-errors.md): errors of the keys and values of
+#   `feed_dict`.
+# - [Errors reference: run time](runtime-errors.md): errors of the running graph, such as
+#   [You must feed a value for placeholder](runtime-errors.md#you-must-feed-a-value),
+#   [uninitialized variables](runtime-errors.md#could-not-find-variable) and
+#   [assertion failed](runtime-errors.md#assertion-failed).
 # - [Keras 3 vs tf_keras under Session](keras3-vs-tf-keras.md): how the two Keras versions differ
 #   in a graph in other ways.
 # - Terms are in the [glossary](glossary.md).

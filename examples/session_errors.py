@@ -7,8 +7,8 @@
 # 每一节都先用真实代码触发这个错误（TensorFlow 2.21，类型和消息都由构建检查），
 # 再说明原因和解决办法；能顺手演示的，也演示修好之后的样子。
 # 较早的 TensorFlow 版本措辞不同的，该节末尾也列出旧的消息（只列能从 TensorFlow 源码或它真实打印的输出核实的）。
-# 表里没有你的消息？馈送（`feed`）和运行时的报错在
-# [错误速查：馈送与运行时](feed-and-runtime-errors.md)。
+# 表里没有你的消息？馈送（`feed`）的报错在 [错误速查：馈送](feed-and-runtime-errors.md)，
+# 运行时的报错在 [错误速查：运行时](runtime-errors.md)。
 #
 # | 类型 | 消息（节选，点击跳转） | 原因 | 解决 |
 # |---|---|---|---|
@@ -39,7 +39,8 @@
 # and message), then explains the cause and the fix. Where it is cheap, it also shows the fix
 # working. Where older TensorFlow releases word the error differently, the section ends with the
 # older message (only wordings verified in TensorFlow's source or in output it printed). Not in
-# the table? Errors of feeds and of run time are in [Errors reference: feeds and run time](feed-and-runtime-errors.md).
+# the table? Errors of feeds are in [Errors reference: feeds](feed-and-runtime-errors.md), errors
+# of run time in [Errors reference: run time](runtime-errors.md).
 #
 # | Type | Message (excerpt, links to the section) | Cause | Fix |
 # |---|---|---|---|
@@ -153,7 +154,7 @@ with tf.compat.v1.Session(graph=g, config=tf.compat.v1.ConfigProto()) as fixed:
 # 会话要运行的图里一个操作（operation）也没有。
 #
 # **原因**：TF 2 默认开着即时执行。这时 `tf.constant(3.0)` 立刻算出一个值（`EagerTensor`），
-# 不会进入任何图；而不带参数的 `tf.compat.v1.Session()` 用的是全局默认图，它是空的。
+# 不会进入任何图；而不带参数的 `tf.compat.v1.Session()` 用的是全局默认图（default graph），它是空的。
 # 图是空的时候，哪怕取回一个空列表也会报这个错。
 #
 # **解决**：在 `with g.as_default():` 里建图，再用 `Session(graph=g)` 运行；
@@ -540,10 +541,11 @@ print("fixed:", sess.run("a:0"))
 # `tf.compat.v1.reset_default_graph()`、`tf.keras.backend.clear_session()`）：
 # 新的张量建在新图里，之前开的会话却还绑着旧图。
 # 重新运行的单元格如果只是往同一张图里加节点，就不会出这个错，而是多出一份改名的副本（`x_1`），
-# 那是另一种错误，见 [明明馈送了 `x`，却说没有馈送](feed-and-runtime-errors.md#you-must-feed-renamed)。
+# 那是另一种错误，见 [明明馈送了 `x`，却说没有馈送](runtime-errors.md#you-must-feed-renamed)。
 #
 # **解决**：一个会话只服务一张图。先建好图，再为它开会话；
-# 可以用 `t.graph is sess.graph` 检查。
+# 可以用 `t.graph is sess.graph` 检查。单元格最后两行输出证明：`reset_default_graph()` 和
+# `clear_session()` 都会换上一张新的默认图。
 #
 # 较早的 TensorFlow 版本报的是：
 # `ValueError: Fetch argument <tf.Tensor 'c:0' shape=() dtype=float32> cannot be interpreted as a Tensor. (Tensor Tensor("c:0", shape=(), dtype=float32) is not an element of this graph.)`
@@ -559,10 +561,11 @@ print("fixed:", sess.run("a:0"))
 # opened earlier is still bound to the old one. Re-running a cell that only adds nodes to the same
 # graph does not cause this error; it makes renamed copies (`x_1`) instead, a different error
 # covered in ["You must feed" although you fed
-# `x`](feed-and-runtime-errors.md#you-must-feed-renamed).
+# `x`](runtime-errors.md#you-must-feed-renamed).
 #
 # **Fix.** One session serves one graph. Build the graph, then open its session; check with
-# `t.graph is sess.graph`.
+# `t.graph is sess.graph`. The last two lines of the cell's output show that
+# `reset_default_graph()` and `clear_session()` each put a new default graph in place.
 #
 # Older TensorFlow releases say:
 # `ValueError: Fetch argument <tf.Tensor 'c:0' shape=() dtype=float32> cannot be interpreted as a Tensor. (Tensor Tensor("c:0", shape=(), dtype=float32) is not an element of this graph.)`
@@ -584,5 +587,15 @@ print("c.graph is model_sess.graph:", c.graph is model_sess.graph)
 model_sess.close()
 with tf.compat.v1.Session(graph=c.graph) as other_sess:
     print("fixed:", other_sess.run(c))
+
+# the other two calls named above also replace the default graph with a new one
+before = tf.compat.v1.get_default_graph()
+tf.compat.v1.reset_default_graph()
+after_reset = tf.compat.v1.get_default_graph()
+tf.keras.backend.clear_session()
+after_clear = tf.compat.v1.get_default_graph()
+print("reset_default_graph() gives a new default graph:", after_reset is not before)
+print("clear_session() gives a new default graph:", after_clear is not after_reset)
+assert after_reset is not before and after_clear is not after_reset
 
 sess.close()

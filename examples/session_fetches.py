@@ -7,28 +7,27 @@
 #
 # | 取回的东西 | 返回什么 | Python 类型 |
 # |---|---|---|
-# | `tf.Operation`（对象，或名字如 `'init'`） | `None`，但操作确实运行了 | `NoneType` |
-# | 标量 `tf.Tensor` | 一个数 | **numpy 标量**，如 `numpy.float32`，不是文档说的 `ndarray` |
-# | 非标量 `tf.Tensor` | 数组 | `numpy.ndarray` |
-# | 字符串标量 | UTF-8 字节串 | `bytes` |
-# | 字符串向量 | 元素为 `bytes` 的数组 | `numpy.ndarray`，`dtype=object` |
-# | 张量名 `'b:0'` | 和张量对象一样 | 同上 |
-# | 操作名 `'b'`（少了 `:0`） | `None` | `NoneType` |
+# | [`tf.Operation`（对象，或名字如 `'init'`）](#操作返回-none) | `None`，但操作确实运行了 | `NoneType` |
+# | [标量 `tf.Tensor`](#张量标量不是-ndarray) | 一个数 | **numpy 标量**，如 `numpy.float32`，不是文档说的 `ndarray` |
+# | [非标量 `tf.Tensor`](#张量标量不是-ndarray) | 数组 | `numpy.ndarray` |
+# | [字符串标量](#字符串张量返回-bytes) | UTF-8 字节串 | `bytes` |
+# | [字符串向量](#字符串张量返回-bytes) | 元素为 `bytes` 的数组 | `numpy.ndarray`，`dtype=object` |
+# | [张量名 `'b:0'`](#用名字取回) | 和张量对象一样 | 同上 |
+# | [操作名 `'b'`（少了 `:0`）](#用名字取回) | `None` | `NoneType` |
 # | [自己起的名字 `'logits:0'`](#stable-names)（`tf.identity`） | 和张量一样；重名时悄悄变成 `logits_1` | 同上 |
-# | `tf.SparseTensor` | `SparseTensorValue(indices, values, dense_shape)` | `tf.compat.v1.SparseTensorValue`（一个 namedtuple） |
-# | `tf.IndexedSlices`（文档没提） | `IndexedSlicesValue` | `IndexedSlicesValue` |
-# | `tf.RaggedTensor`（文档没提） | `RaggedTensorValue` | `tf.compat.v1.ragged.RaggedTensorValue` |
-# | `get_session_handle` 的结果 | 句柄（handle）对象，**不是**文档说的 `ndarray` | `TensorHandle` |
-# | 变量（`tf.Variable`）对象 | 变量当前的值 | numpy 标量或 `ndarray` |
+# | [`tf.SparseTensor`](#稀疏张量) | `SparseTensorValue(indices, values, dense_shape)` | `tf.compat.v1.SparseTensorValue`（一个 namedtuple） |
+# | [`tf.IndexedSlices`（文档没提）](#稀疏张量) | `IndexedSlicesValue` | `IndexedSlicesValue` |
+# | [`tf.RaggedTensor`（文档没提）](#稀疏张量) | `RaggedTensorValue` | `tf.compat.v1.ragged.RaggedTensorValue` |
+# | [`get_session_handle` 的结果](fetch-order-handles.md#会话句柄) | 句柄（handle）对象，**不是**文档说的 `ndarray` | `TensorHandle` |
+# | [变量（`tf.Variable`）对象](#变量) | 变量当前的值 | numpy 标量或 `ndarray` |
 # | [Keras 3 的权重 `layer.kernel`](keras3-vs-tf-keras.md#weights) | `TypeError`；取回 `.value` | — |
-# | 资源变量（resource variable）的名字 `'v:0'` | 变量**句柄**，不是值 | 结构化 `ndarray`，`dtype=[('resource', 'u1', (1,))]` |
-# | 被馈送（`feed`）的张量 | 你馈送进去的那个值本身 | 馈送标量时是 0 维 `ndarray` |
-# | `list` / `tuple` / namedtuple / `dict` / `OrderedDict` 及其嵌套 | 同样的结构，叶子换成值 | 同样的容器类型 |
-# | `list` 的子类（文档没提） | 同样的元素 | 普通 `list` |
-# | 普通 `tuple` 的子类、`set`、`dataclass`（文档没提） | `TypeError`；`tuple` 子类要等计算**完成后**才报 | — |
+# | [资源变量（resource variable）的名字 `'v:0'`](#变量) | 变量**句柄**，不是值 | 结构化 `ndarray`，`dtype=[('resource', 'u1', (1,))]` |
+# | [被馈送（`feed`）的张量](fetch-order-handles.md#被馈送的张量) | 你馈送进去的那个值本身 | 馈送标量时是 0 维 `ndarray` |
+# | [`list` / `tuple` / namedtuple / `dict` / `OrderedDict` 及其嵌套](#嵌套结构) | 同样的结构，叶子换成值 | 同样的容器类型 |
+# | [`list` 的子类（文档没提）](#嵌套结构) | 同样的元素 | 普通 `list` |
+# | [普通 `tuple` 的子类、`set`、`dataclass`（文档没提）](#嵌套结构) | `TypeError`；`tuple` 子类要等计算**完成后**才报 | — |
 #
-# 同一个张量取回两次只计算一次（用计数器证明）；同一次调用里，互相没有依赖的操作谁先谁后没有保证
-# （证明的是两者之间没有依赖，取回的值是两种之一；出现哪一种不做断言）。见页面后半部分。
+# 一次 `run` 运行图的哪些部分、同一个张量取回两次、互相没有依赖的操作谁先运行、会话句柄：见[取回进阶](fetch-order-handles.md)。
 # %% [markdown] lang="en"
 # # Fetches: what `Session.run` really gives back
 #
@@ -39,29 +38,28 @@
 #
 # | You fetch | What comes back | Python type |
 # |---|---|---|
-# | a `tf.Operation` (object, or a name such as `'init'`) | `None`, but the op did run | `NoneType` |
-# | a scalar `tf.Tensor` | a number | a **numpy scalar** such as `numpy.float32`, not the `ndarray` the docs promise |
-# | a non-scalar `tf.Tensor` | an array | `numpy.ndarray` |
-# | a string scalar | UTF-8 bytes | `bytes` |
-# | a string vector | an array of `bytes` | `numpy.ndarray` with `dtype=object` |
-# | a tensor name `'b:0'` | the same as the tensor object | as above |
-# | an op name `'b'` (no `:0`) | `None` | `NoneType` |
+# | [a `tf.Operation` (object, or a name such as `'init'`)](#an-operation-gives-none) | `None`, but the op did run | `NoneType` |
+# | [a scalar `tf.Tensor`](#tensors-a-scalar-is-not-an-ndarray) | a number | a **numpy scalar** such as `numpy.float32`, not the `ndarray` the docs promise |
+# | [a non-scalar `tf.Tensor`](#tensors-a-scalar-is-not-an-ndarray) | an array | `numpy.ndarray` |
+# | [a string scalar](#string-tensors-give-bytes) | UTF-8 bytes | `bytes` |
+# | [a string vector](#string-tensors-give-bytes) | an array of `bytes` | `numpy.ndarray` with `dtype=object` |
+# | [a tensor name `'b:0'`](#fetching-by-name) | the same as the tensor object | as above |
+# | [an op name `'b'` (no `:0`)](#fetching-by-name) | `None` | `NoneType` |
 # | [a name you chose, `'logits:0'`](#stable-names) (`tf.identity`) | the same as the tensor; a taken name silently becomes `logits_1` | as above |
-# | a `tf.SparseTensor` | `SparseTensorValue(indices, values, dense_shape)` | `tf.compat.v1.SparseTensorValue` (a namedtuple) |
-# | a `tf.IndexedSlices` (not in the docs) | `IndexedSlicesValue` | `IndexedSlicesValue` |
-# | a `tf.RaggedTensor` (not in the docs) | `RaggedTensorValue` | `tf.compat.v1.ragged.RaggedTensorValue` |
-# | the result of `get_session_handle` | a handle object, **not** the `ndarray` the docs promise | `TensorHandle` |
-# | a `tf.Variable` object | the variable's current value | numpy scalar or `ndarray` |
+# | [a `tf.SparseTensor`](#sparse-tensors) | `SparseTensorValue(indices, values, dense_shape)` | `tf.compat.v1.SparseTensorValue` (a namedtuple) |
+# | [a `tf.IndexedSlices` (not in the docs)](#sparse-tensors) | `IndexedSlicesValue` | `IndexedSlicesValue` |
+# | [a `tf.RaggedTensor` (not in the docs)](#sparse-tensors) | `RaggedTensorValue` | `tf.compat.v1.ragged.RaggedTensorValue` |
+# | [the result of `get_session_handle`](fetch-order-handles.md#session-handles) | a handle object, **not** the `ndarray` the docs promise | `TensorHandle` |
+# | [a `tf.Variable` object](#variables) | the variable's current value | numpy scalar or `ndarray` |
 # | [a Keras 3 weight, `layer.kernel`](keras3-vs-tf-keras.md#weights) | `TypeError`; fetch `.value` | — |
-# | a resource variable's name `'v:0'` | the variable's **handle**, not its value | structured `ndarray`, `dtype=[('resource', 'u1', (1,))]` |
-# | a tensor you also feed | the very value you fed | a 0-d `ndarray` when you feed a scalar |
-# | `list` / `tuple` / namedtuple / `dict` / `OrderedDict`, nested | the same structure, leaves replaced by values | the same container types |
-# | a `list` subclass (not in the docs) | the same elements | a plain `list` |
-# | a plain `tuple` subclass, a `set`, a `dataclass` (not in the docs) | `TypeError`; for the `tuple` subclass only **after** the step ran | — |
+# | [a resource variable's name `'v:0'`](#variables) | the variable's **handle**, not its value | structured `ndarray`, `dtype=[('resource', 'u1', (1,))]` |
+# | [a tensor you also feed](fetch-order-handles.md#fed-tensors) | the very value you fed | a 0-d `ndarray` when you feed a scalar |
+# | [`list` / `tuple` / namedtuple / `dict` / `OrderedDict`, nested](#nested-structures) | the same structure, leaves replaced by values | the same container types |
+# | [a `list` subclass (not in the docs)](#nested-structures) | the same elements | a plain `list` |
+# | [a plain `tuple` subclass, a `set`, a `dataclass` (not in the docs)](#nested-structures) | `TypeError`; for the `tuple` subclass only **after** the step ran | — |
 #
-# A tensor fetched twice is computed once (a counter proves it). Inside one call, ops that do not
-# depend on each other run in no guaranteed order (the page proves there is no dependency and that
-# the value is one of the two; not which one you get). Both are in the second half of the page.
+# Which part of the graph one `run` executes, fetching a tensor twice, which of two independent ops
+# runs first, and session handles: see [Fetches, further](fetch-order-handles.md).
 
 # %% [markdown] lang="zh"
 # ## 准备
@@ -117,18 +115,18 @@ def show(label, value):
 #
 # | 文档原句 | 在哪一节验证 |
 # |---|---|
-# | Runs operations and evaluates tensors in `fetches`. | [只运行需要的那部分图](#只运行需要的那部分图) |
-# | This method runs one "step" of TensorFlow computation, by running the necessary graph fragment to execute every `Operation` and evaluate every `Tensor` in `fetches`, substituting the values in `feed_dict` for the corresponding input values. | [只运行需要的那部分图](#只运行需要的那部分图) |
+# | Runs operations and evaluates tensors in `fetches`. | [只运行需要的那部分图](fetch-order-handles.md#只运行需要的那部分图) |
+# | This method runs one "step" of TensorFlow computation, by running the necessary graph fragment to execute every `Operation` and evaluate every `Tensor` in `fetches`, substituting the values in `feed_dict` for the corresponding input values. | [只运行需要的那部分图](fetch-order-handles.md#只运行需要的那部分图) |
 # | The `fetches` argument may be a single graph element, or an arbitrarily nested list, tuple, namedtuple, dict, or OrderedDict containing graph elements at its leaves. | [嵌套结构](#嵌套结构) |
 # | A `tf.Operation`. The corresponding fetched value will be `None`. | [操作返回 `None`](#操作返回-none) |
 # | A `tf.Tensor`. The corresponding fetched value will be a numpy ndarray containing the value of that tensor. | [张量：标量不是 `ndarray`](#张量标量不是-ndarray)、[字符串张量返回 `bytes`](#字符串张量返回-bytes) |
 # | A `tf.SparseTensor`. The corresponding fetched value will be a `tf.compat.v1.SparseTensorValue` containing the value of that sparse tensor. | [稀疏张量](#稀疏张量) |
-# | A `get_tensor_handle` op. The corresponding fetched value will be a numpy ndarray containing the handle of that tensor. | [会话句柄](#会话句柄) |
+# | A `get_tensor_handle` op. The corresponding fetched value will be a numpy ndarray containing the handle of that tensor. | [会话句柄](fetch-order-handles.md#会话句柄) |
 # | A string which is the name of a tensor or operation in the graph. | [用名字取回](#用名字取回) |
 # | The value returned by `run()` has the same shape as the `fetches` argument, where the leaves are replaced by the corresponding values returned by TensorFlow. | [嵌套结构](#嵌套结构) |
 # | `fetches`: A single graph element, a list of graph elements, or a dictionary whose values are graph elements or lists of graph elements. | [嵌套结构](#嵌套结构) |
 # | Returns: Either a single value if `fetches` is a single graph element, or a list of values if `fetches` is a list, or a dictionary with the same keys as `fetches` if that is a dictionary. | [嵌套结构](#嵌套结构) |
-# | Order in which `fetches` operations are evaluated inside the call is undefined. | [求值顺序没有保证](#求值顺序没有保证) |
+# | Order in which `fetches` operations are evaluated inside the call is undefined. | [求值顺序没有保证](fetch-order-handles.md#求值顺序没有保证) |
 # | Raises: `RuntimeError` / `TypeError` / `ValueError` | [取错了会怎样](#取错了会怎样) |
 # | （TF 2.21 源码中的示例）`v = session.run({'k1': MyData(a, b), 'k2': [b, a]})` | [嵌套结构](#嵌套结构) |
 #
@@ -143,73 +141,23 @@ def show(label, value):
 #
 # | Doc sentence | Checked in |
 # |---|---|
-# | Runs operations and evaluates tensors in `fetches`. | [Only the needed part of the graph runs](#only-the-needed-part-of-the-graph-runs) |
-# | This method runs one "step" of TensorFlow computation, by running the necessary graph fragment to execute every `Operation` and evaluate every `Tensor` in `fetches`, substituting the values in `feed_dict` for the corresponding input values. | [Only the needed part of the graph runs](#only-the-needed-part-of-the-graph-runs) |
+# | Runs operations and evaluates tensors in `fetches`. | [Only the needed part of the graph runs](fetch-order-handles.md#only-the-needed-part-of-the-graph-runs) |
+# | This method runs one "step" of TensorFlow computation, by running the necessary graph fragment to execute every `Operation` and evaluate every `Tensor` in `fetches`, substituting the values in `feed_dict` for the corresponding input values. | [Only the needed part of the graph runs](fetch-order-handles.md#only-the-needed-part-of-the-graph-runs) |
 # | The `fetches` argument may be a single graph element, or an arbitrarily nested list, tuple, namedtuple, dict, or OrderedDict containing graph elements at its leaves. | [Nested structures](#nested-structures) |
 # | A `tf.Operation`. The corresponding fetched value will be `None`. | [An Operation gives `None`](#an-operation-gives-none) |
 # | A `tf.Tensor`. The corresponding fetched value will be a numpy ndarray containing the value of that tensor. | [Tensors: a scalar is not an `ndarray`](#tensors-a-scalar-is-not-an-ndarray), [String tensors give `bytes`](#string-tensors-give-bytes) |
 # | A `tf.SparseTensor`. The corresponding fetched value will be a `tf.compat.v1.SparseTensorValue` containing the value of that sparse tensor. | [Sparse tensors](#sparse-tensors) |
-# | A `get_tensor_handle` op. The corresponding fetched value will be a numpy ndarray containing the handle of that tensor. | [Session handles](#session-handles) |
+# | A `get_tensor_handle` op. The corresponding fetched value will be a numpy ndarray containing the handle of that tensor. | [Session handles](fetch-order-handles.md#session-handles) |
 # | A string which is the name of a tensor or operation in the graph. | [Fetching by name](#fetching-by-name) |
 # | The value returned by `run()` has the same shape as the `fetches` argument, where the leaves are replaced by the corresponding values returned by TensorFlow. | [Nested structures](#nested-structures) |
 # | `fetches`: A single graph element, a list of graph elements, or a dictionary whose values are graph elements or lists of graph elements. | [Nested structures](#nested-structures) |
 # | Returns: Either a single value if `fetches` is a single graph element, or a list of values if `fetches` is a list, or a dictionary with the same keys as `fetches` if that is a dictionary. | [Nested structures](#nested-structures) |
-# | Order in which `fetches` operations are evaluated inside the call is undefined. | [Evaluation order is not guaranteed](#evaluation-order-is-not-guaranteed) |
+# | Order in which `fetches` operations are evaluated inside the call is undefined. | [Evaluation order is not guaranteed](fetch-order-handles.md#evaluation-order-is-not-guaranteed) |
 # | Raises: `RuntimeError` / `TypeError` / `ValueError` | [Bad fetches](#bad-fetches) |
 # | (example in the TF 2.21 source) `v = session.run({'k1': MyData(a, b), 'k2': [b, a]})` | [Nested structures](#nested-structures) |
 #
 # The docs say nothing about variables, fed tensors, `IndexedSlices`, `RaggedTensor`, `attrs`
 # classes, or fetching the same thing twice. Those are covered too.
-
-# %% [markdown] lang="zh"
-# ## 只运行需要的那部分图
-#
-# 一次 `run` 是一“步”（step）：TensorFlow 从取回的节点往回找，只运行算出它们所必需的那部分图。
-# 图里其他节点，哪怕是有状态的操作，也不会运行。
-#
-# 下面的 `side_bump` 给计数器加 1，但它和 `b` 没有任何连接。取回 `b` 时它不会运行。
-# %% [markdown] lang="en"
-# ## Only the needed part of the graph runs
-#
-# One `run` is one "step": TensorFlow walks back from the fetched nodes and runs only the part of
-# the graph they need. Every other node stays idle, stateful ops included.
-#
-# Below, `side_bump` adds 1 to a counter, but it is not connected to `b`. Fetching `b` does not run
-# it.
-
-# %%
-side = tf.compat.v1.Variable(0, name="side")
-side_bump = side.assign_add(1, read_value=False)
-sess.run(side.initializer)
-
-print("b =", sess.run(b))
-print("side after fetching b:", sess.run(side))
-assert sess.run(side) == 0
-
-sess.run(side_bump)
-print("side after fetching side_bump:", sess.run(side))
-assert sess.run(side) == 1
-
-# %% [markdown] lang="zh"
-# “用 `feed_dict` 里的值替换对应的输入”也是字面意思：被馈送的张量直接取你给的值，
-# 它上游的节点根本不运行。下面 `through` 的上游是一次加 1；馈送 `through` 之后，计数器不动。
-# 馈送的细节见 [馈送（`feed_dict`）](session-feed-dict.md)。
-# %% [markdown] lang="en"
-# "Substituting the values in `feed_dict`" is literal too: a fed tensor takes the value you give
-# it, and the nodes upstream of it do not run at all. Below, `through` sits behind an increment;
-# once `through` is fed, the counter does not move. Feeding is covered in detail in
-# [Feeding (`feed_dict`)](session-feed-dict.md).
-
-# %%
-through = tf.identity(side.assign_add(1), name="through")
-twice = tf.multiply(through, 2, name="twice")
-
-print("twice (not fed):", sess.run(twice), "| side:", sess.run(side))
-assert sess.run(side) == 2
-print(
-    "twice (through fed 100):", sess.run(twice, feed_dict={through: 100}), "| side:", sess.run(side)
-)
-assert sess.run(side) == 2
 
 # %% [markdown] lang="zh"
 # ## 操作返回 `None`
@@ -405,96 +353,6 @@ assert type(slices).__name__ == "IndexedSlicesValue" and slices.indices.tolist()
 assert type(rv) is tf.compat.v1.ragged.RaggedTensorValue and rv.to_list() == [[1, 2], [3]]
 
 # %% [markdown] lang="zh"
-# ## 会话句柄
-#
-# 文档写的是“`get_tensor_handle` 操作”，返回“包含句柄的 numpy ndarray”。两处都不对：
-#
-# - TF 里没有 `get_tensor_handle`，真正的函数是 `tf.compat.v1.get_session_handle`；
-# - 取回它得到的不是 `ndarray`，而是一个 `TensorHandle` 对象。
-#
-# 句柄的意思是：这一步算出来的张量留在会话里，不拷回 Python，以后的 `run` 可以直接拿来用。
-# 句柄张量本身是一个字符串标量。用 `tf.identity` 包一层再取回，就能看到原始的 `bytes`；
-# `Session.run` 只有在取回的正是句柄操作的输出时，才把它包成 `TensorHandle`。
-# %% [markdown] lang="en"
-# ## Session handles
-#
-# The docs speak of a "`get_tensor_handle` op" whose fetched value is "a numpy ndarray containing
-# the handle". Both parts are off:
-#
-# - TF has no `get_tensor_handle`; the real function is `tf.compat.v1.get_session_handle`;
-# - fetching it does not give an `ndarray` but a `TensorHandle` object.
-#
-# A handle means: the tensor computed in this step stays inside the session instead of being
-# copied to Python, and later `run` calls can use it. The handle tensor itself is a string scalar.
-# Wrap it in `tf.identity` and you see the raw `bytes`; `Session.run` wraps the value in a
-# `TensorHandle` only when the fetch is the handle op's own output.
-
-# %%
-print("tf.compat.v1 has get_tensor_handle:", hasattr(tf.compat.v1, "get_tensor_handle"))
-print("tf.compat.v1 has get_session_handle:", hasattr(tf.compat.v1, "get_session_handle"))
-
-doubled = tf.multiply(a, 2.0, name="doubled")
-handle_t = tf.compat.v1.get_session_handle(doubled, name="keep")
-print("handle tensor:", handle_t.name, handle_t.dtype.name, "| op type:", handle_t.op.type)
-
-h = sess.run(handle_t)
-print(type(h))
-print("str(h) == h.handle:", h.handle)
-print("isinstance ndarray:", isinstance(h, np.ndarray))
-raw = sess.run(tf.identity(handle_t))
-show("raw string value", raw)
-assert type(h).__name__ == "TensorHandle" and not isinstance(h, np.ndarray)
-assert type(h.handle) is str and type(raw) is bytes
-
-# %% [markdown] lang="zh"
-# 把句柄交回给会话有两种办法：
-#
-# 1. 文档里的办法：`tf.compat.v1.get_session_tensor(h.handle, dtype)` 返回一对
-#    （字符串占位符，存着的张量）。给占位符馈送 **`h.handle` 字符串**，就能在图里使用那个张量。
-# 2. 把 `TensorHandle` 对象本身馈送给**任何**同类型的张量，它就被替换成存着的值。
-#    这里把 `a` 换成了存着的 6.0，于是 `b = a * 10` 变成 60。
-#
-# `h.eval()` 直接取出存着的值。
-# %% [markdown] lang="en"
-# There are two ways to hand the handle back to the session:
-#
-# 1. The documented one: `tf.compat.v1.get_session_tensor(h.handle, dtype)` returns a pair
-#    (string placeholder, stored tensor). Feed the **`h.handle` string** to the placeholder and the
-#    stored tensor is usable in the graph.
-# 2. Feed the `TensorHandle` object itself to **any** tensor of the same dtype, and that tensor is
-#    replaced by the stored value. Here `a` is replaced by the stored 6.0, so `b = a * 10` gives 60.
-#
-# `h.eval()` reads the stored value directly.
-
-# %%
-holder, stored = tf.compat.v1.get_session_tensor(h.handle, tf.float32)
-plus_one = stored + 1.0
-show("via get_session_tensor", sess.run(plus_one, feed_dict={holder: h.handle}))
-show("b with a := handle", sess.run(b, feed_dict={a: h}))
-show("h.eval()", h.eval())
-assert sess.run(plus_one, feed_dict={holder: h.handle}) == 7.0
-assert sess.run(b, feed_dict={a: h}) == 60.0 and h.eval() == 6.0
-
-# %% [markdown] lang="zh"
-# 两种办法不能混用：把 `TensorHandle` 对象（而不是 `h.handle` 字符串）馈送给 `get_session_tensor`
-# 的占位符，会话会先把句柄换成存着的 `float` 张量，再塞进需要字符串的占位符，于是报错。
-# 用完之后用 `h.delete()` 释放会话里存着的张量；之后再用这个句柄就会报错。
-# %% [markdown] lang="en"
-# Do not mix the two: feed the `TensorHandle` object (instead of the `h.handle` string) to the
-# `get_session_tensor` placeholder, and the session first swaps the handle for the stored `float`
-# tensor, then pushes it into a placeholder that expects a string, which fails.
-# When done, `h.delete()` frees the tensor kept in the session; using the handle after that is an
-# error.
-
-# %%
-with expect(tf.errors.InvalidArgumentError, "Expects arg[0] to be string but float is provided"):
-    sess.run(plus_one, feed_dict={holder: h})
-
-h.delete()
-with expect(TypeError, "may have already been deleted"):
-    h.eval()
-
-# %% [markdown] lang="zh"
 # ## 变量
 #
 # 文档没提变量。取回 `tf.Variable` 对象得到它**当前的值**（numpy 标量或 `ndarray`）。
@@ -563,36 +421,6 @@ print(
 )
 show("run('legacy:0')", sess.run("legacy:0"))
 assert sess.run("legacy:0").tolist() == [1, 2, 3]
-
-# %% [markdown] lang="zh"
-# ## 被馈送的张量
-#
-# 如果一个张量既被取回又被馈送，`run` 根本不计算它，直接把馈送的值（经 `np.asarray` 转成对应
-# `dtype`）还给你。这带来两个文档没写的结果：
-#
-# - 馈送 Python 标量时，返回的是 **0 维 `ndarray`**，而不计算时返回的是 numpy 标量；
-# - 馈送一个 `dtype` 已经对的数组，拿回来的就是**同一个对象**（`is` 为真）。
-# %% [markdown] lang="en"
-# ## Fed tensors
-#
-# When a tensor is both fetched and fed, `run` does not compute it: it hands back the fed value
-# (passed through `np.asarray` with the tensor's dtype). Two consequences the docs do not mention:
-#
-# - feed a Python scalar and you get a **0-d `ndarray`** back, where the computed value was a
-#   numpy scalar;
-# - feed an array that already has the right dtype and you get **the same object** back (`is`
-#   holds).
-
-# %%
-show("run(a)", sess.run(a))
-show("run(a, {a: 5.0})", sess.run(a, feed_dict={a: 5.0}))
-show("run(b, {a: 5.0})", sess.run(b, feed_dict={a: 5.0}))
-assert type(sess.run(a, feed_dict={a: 5.0})) is np.ndarray
-
-mine = np.array([7.0, 8.0, 9.0], dtype=np.float32)
-back = sess.run(vec, feed_dict={vec: mine})
-print("same object as fed:", back is mine)
-assert back is mine
 
 # %% [markdown] lang="zh"
 # ## 嵌套结构
@@ -761,205 +589,6 @@ with expect(TypeError, 'has invalid type "Box"'):
 assert sess.run(ticks) == 1
 
 # %% [markdown] lang="zh"
-# ## 同一个东西取回两次
-#
-# 在一次 `run` 里，图中每个节点最多运行一次。同一个张量写两遍，只算一次；两个不同的张量依赖
-# 同一个有状态操作，那个操作也只运行一次。`counter.assign_add(1)` 返回“加完之后的值”，
-# 下面把它放进一次 `run` 里好几遍，计数器每次只加 1。两次分开的 `run` 才会加 2。
-# %% [markdown] lang="en"
-# ## Fetching the same thing twice
-#
-# Within one `run`, every node of the graph runs at most once. Fetch the same tensor twice and it
-# is computed once; fetch two different tensors that depend on the same stateful op and that op
-# still runs once. `counter.assign_add(1)` gives "the value after adding"; below it appears
-# several times in one `run`, and the counter goes up by 1 each time. Only two separate `run`
-# calls add 2.
-
-# %%
-counter = tf.compat.v1.Variable(0, name="counter")
-inc = counter.assign_add(1)
-plus_100 = inc + 100
-times_10 = inc * 10
-sess.run(counter.initializer)
-
-show("run([inc, inc])", sess.run([inc, inc]))
-show("counter", sess.run(counter))
-assert sess.run(counter) == 1
-
-show("run({...} with inc x3)", sess.run({"x": inc, "y": [inc, inc.op]}))
-show("counter", sess.run(counter))
-assert sess.run(counter) == 2
-
-show("run([plus_100, times_10])", sess.run([plus_100, times_10]))
-show("counter", sess.run(counter))
-assert sess.run(counter) == 3
-
-sess.run(inc)
-sess.run(inc)
-show("after two runs", sess.run(counter))
-assert sess.run(counter) == 5
-
-# %% [markdown] lang="zh"
-# 重复的取回在 Python 里也被合并了：返回列表里的几个位置是**同一个对象**，包括用张量对象和用名字
-# `'vec:0'` 分别写的情况。改其中一个，其他几个跟着变。
-# %% [markdown] lang="en"
-# Duplicates are merged on the Python side too: the positions in the returned list hold **the
-# same object**, even when one is written as the tensor object and another as the name `'vec:0'`.
-# Change one and the others change with it.
-
-# %%
-r = sess.run([vec, vec, "vec:0"])
-print("r[0] is r[1]:", r[0] is r[1], "| r[0] is r[2]:", r[0] is r[2])
-r[0][0] = -1.0
-print("after r[0][0] = -1:", r[1], r[2])
-assert r[0] is r[1] is r[2] and r[2][0] == -1.0
-
-# %% [markdown] lang="zh"
-# ## 求值顺序没有保证
-#
-# 文档说：“一次调用中各个取回操作的求值顺序是未定义的。”列表里的先后**不**代表执行的先后。
-# 真正决定顺序的只有图里的依赖：数据依赖（一个操作的输入来自另一个），或者控制依赖
-# （`tf.control_dependencies`）。两个操作之间没有依赖路径，TensorFlow 就可以任意安排，
-# 甚至在两个线程里同时运行。
-#
-# 最常见的场景是训练。下面用梯度下降训练一个变量 `w`，损失是 `w²`。先看 `run([train_op, loss])`：
-# 这里的 `loss` 一定是**更新前**的值。原因不是它在列表里排第二，而是数据依赖：`loss` 和梯度读取的
-# 是同一个 `ReadVariableOp`，更新要等梯度，梯度要等这次读取。
-# %% [markdown] lang="en"
-# ## Evaluation order is not guaranteed
-#
-# The docs: "Order in which fetches operations are evaluated inside the call is undefined." The
-# order in your list does **not** set the order of execution. Only dependencies in the graph do:
-# data dependencies (one op consumes another's output) or control dependencies
-# (`tf.control_dependencies`). Two ops with no path between them may run in any order, or at the
-# same time on two threads.
-#
-# The everyday case is training. Below, gradient descent trains one variable `w` with loss `w²`.
-# First `run([train_op, loss])`: `loss` is always the value **before** the update. Not because it
-# comes second in the list, but because of data flow: `loss` and the gradient use the same
-# `ReadVariableOp`, the update waits for the gradient, and the gradient waits for that read.
-
-# %%
-w = tf.compat.v1.Variable(3.0, name="w")
-loss = tf.square(w, name="loss")
-train_op = tf.compat.v1.train.GradientDescentOptimizer(0.1).minimize(loss)
-
-
-def ancestors(element):
-    """Names of every op that `element` waits for (data and control inputs, transitively)."""
-    start = graph.as_graph_element(element)
-    todo, seen = [start if isinstance(start, tf.Operation) else start.op], set()
-    while todo:
-        op = todo.pop()
-        if op.name not in seen:
-            seen.add(op.name)
-            todo.extend(t.op for t in op.inputs)
-            todo.extend(op.control_inputs)
-    return seen
-
-
-loss_read = loss.op.inputs[0].op
-print("loss reads w through:", loss_read.name)
-print("train_op waits for that read:", loss_read.name in ancestors(train_op))
-assert loss_read.name in ancestors(train_op)
-
-sess.run(w.initializer)
-for _ in range(100):
-    before = sess.run(w)
-    _, loss_value = sess.run([train_op, loss])
-    assert loss_value == before * before  # the loss of the weights before this step
-print("100 steps: loss always computed from the weights before the update")
-
-# %% [markdown] lang="zh"
-# 再看 `run([train_op, w])`。取回变量对象 `w` 用的是它自己的读取操作 `w/Read/ReadVariableOp`，
-# 这个读取和更新之间没有任何依赖路径（见下面的输出），拿到的可能是更新前的值，也可能是更新后的值；
-# 出现哪一种取决于执行器的调度、线程数和版本，不能依赖。因此这里不打印具体是哪一种，
-# 只断言它一定是两者之一。
-# %% [markdown] lang="en"
-# Now `run([train_op, w])`. Fetching the variable object `w` uses its own read op,
-# `w/Read/ReadVariableOp`, and there is no path between that read and the update (see the output
-# below). The value may be from before or after the update; which one depends on the executor's
-# scheduling, the thread count and the version, so do not rely on it. The cell does not print
-# which one happened; it only asserts that it is one of the two.
-
-# %%
-w_read = graph.as_graph_element(w)
-print("fetching w runs:", w_read.op.name)
-print("update waits for this read:", w_read.op.name in ancestors(train_op))
-print("this read waits for the update:", train_op.name in ancestors(w_read))
-assert w_read.op.name not in ancestors(train_op) and train_op.name not in ancestors(w_read)
-
-sess.run(w.initializer)
-for _ in range(100):
-    before = sess.run(w)
-    _, w_value = sess.run([train_op, w])
-    after = sess.run(w)
-    assert w_value in (before, after)
-print("100 steps: each fetched w was either the old or the new value")
-
-# %% [markdown] lang="zh"
-# 要一个确定的结果，就把顺序写进图里。在 `tf.control_dependencies([train_op])` 里新建一个读取，
-# 它就一定在更新之后运行。把列表顺序反过来也不影响结果，因为顺序只由依赖决定。
-# （要“更新前”的值，反过来做：先建读取，再在 `tf.control_dependencies([读取])` 里建训练操作；
-# 或者像上面那样直接取回 `loss` 这类本来就有数据依赖的张量。）
-# %% [markdown] lang="en"
-# For a definite result, put the order into the graph. A read created inside
-# `tf.control_dependencies([train_op])` always runs after the update. Reversing the list changes
-# nothing, because only dependencies set the order. (For the value "before", do the opposite:
-# create the read first and build the training op inside `tf.control_dependencies([read])`, or
-# fetch something like `loss` that already has a data dependency, as above.)
-
-# %%
-with tf.control_dependencies([train_op]):
-    w_after = w.read_value()
-print("w_after waits for the update:", train_op.name in ancestors(w_after))
-
-sess.run(w.initializer)
-for i in range(100):
-    fetches = [train_op, w_after] if i % 2 == 0 else [w_after, train_op]
-    values = sess.run(fetches)
-    assert values[fetches.index(w_after)] == sess.run(w)
-print("100 steps, both list orders: w_after always equals the updated weight")
-print("final w:", sess.run(w))
-
-# %% [markdown] lang="zh"
-# 没有依赖就没有顺序，这是 TF1 图的规则。`tf.function` 不一样：它在追踪时按 Python 代码的先后，
-# 自动给有状态的操作加上控制依赖（automatic control dependencies）。下面的函数先加 1 再读取，
-# 函数图里的 `ReadVariableOp` 自带一条指向 `AssignAddVariableOp` 的控制边；
-# 在会话里调用它，读到的永远是加过的值。用 `Session.run` 跑的普通图则不会替你加这条边，
-# 上面的 `w` 就是例子。迁移相关的内容见 [迁移到 TF2](tf2-migration.md)。
-# %% [markdown] lang="en"
-# No dependency, no order: that is the rule for TF1 graphs. `tf.function` is different: while
-# tracing, it adds control dependencies between stateful ops in the order of your Python code
-# (automatic control dependencies). The function below adds 1 and then reads; in its graph the
-# `ReadVariableOp` carries a control edge to the `AssignAddVariableOp`, and calling it inside the
-# session always reads the incremented value. A plain graph run by `Session.run` gets no such edge,
-# as `w` above shows. Migration is covered in [Migrating to TF2](tf2-migration.md).
-
-
-# %%
-fw = tf.compat.v1.Variable(1.0, name="fw")
-
-
-@tf.function
-def bump_and_read():
-    fw.assign_add(1.0)
-    return fw.read_value()
-
-
-fn_graph = bump_and_read.get_concrete_function().graph
-for op in fn_graph.get_operations():
-    if op.type == "ReadVariableOp":
-        print(op.name, "has control inputs", [c.type for c in op.control_inputs])
-        assert "AssignAddVariableOp" in [c.type for c in op.control_inputs]
-
-fn_out = bump_and_read()
-sess.run(fw.initializer)
-for _ in range(100):
-    assert sess.run(fn_out) == sess.run(fw)
-print("100 calls: the function always read the incremented value; fw =", sess.run(fw))
-
-# %% [markdown] lang="zh"
 # ## 取错了会怎样
 #
 # 文档列了三种异常。这里各举一两例：取回 `None` 或数字是 `TypeError`，取回图里不存在的名字是
@@ -989,6 +618,7 @@ with expect(RuntimeError, "Attempted to use a closed Session"):
 # %% [markdown] lang="zh"
 # ## 接下来
 #
+# - 运行哪些节点、重复取回、求值顺序与会话句柄：[取回进阶](fetch-order-handles.md)
 # - 馈送一侧的规则：[馈送（`feed_dict`）](session-feed-dict.md)
 # - `options` 和 `run_metadata`：[运行选项与元数据](session-run-metadata.md)
 # - `make_callable`、`partial_run` 等：[Session 的其他用法](session-more.md)
@@ -996,6 +626,7 @@ with expect(RuntimeError, "Attempted to use a closed Session"):
 # %% [markdown] lang="en"
 # ## Where next
 #
+# - What runs, duplicate fetches, evaluation order, session handles: [Fetches, further](fetch-order-handles.md)
 # - The feed side of the rules: [Feeding (`feed_dict`)](session-feed-dict.md)
 # - `options` and `run_metadata`: [Run options and metadata](session-run-metadata.md)
 # - `make_callable`, `partial_run` and friends: [More Session features](session-more.md)

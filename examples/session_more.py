@@ -8,17 +8,17 @@
 #
 # | 接口 | 做什么 | TF 2.21 上实际运行的结果 |
 # |---|---|---|
-# | `sess.make_callable(fetches)` | 把一次 `run` 固定成一个函数 | 返回普通 Python 函数；结果类型和 `sess.run` 一样；调用时不能带参数 |
-# | `sess.make_callable(fetches, feed_list=[x])` | 按位置传入馈送值 | 内部只是拼出 `feed_dict` 再调用 `sess.run`；少传参数得到“没有馈送”的图错误，多传的被静默丢掉 |
-# | `partial_run_setup` + `partial_run` | 一步运行分几次馈送、几次取回 | 仍然能用，但已弃用：第一次调用时 TF 日志里出现弃用警告（写着 2023-06-01 后移除） |
-# | `with tf.compat.v1.Session() as sess:` | 设为默认会话 | 退出时**关闭**会话 |
-# | `with sess.as_default():` | 设为默认会话 | 退出时**不**关闭 |
-# | 没有默认会话时 `t.eval()` / `op.run()` | 用默认会话运行 | `ValueError: ... No default session is registered` |
-# | `tf.compat.v1.InteractiveSession()` | 创建时就设为默认会话 | 要自己 `close()`；已有一个时再建，TF 记一条 ERROR 日志 |
-# | `ConfigProto(device_count={"CPU": 2})` | 限制 / 拆分设备（device） | `sess.list_devices()` 列出 `CPU:0` 和 `CPU:1` |
-# | `ConfigProto(log_device_placement=True)` | 打印每个操作放在哪个设备 | C++ 直接写到进程的标准输出（fd 1），本站内核里看不到；子进程里能看到 |
-# | 无 GPU 的机器上 `tf.device("/GPU:0")` | 指定设备 | 不开 `allow_soft_placement`：`InvalidArgumentError`，而且图里**任何**取回都失败；开了：自动落到 CPU（有 GPU 时照常在 GPU 上运行） |
-# | [原博客](quick-start.md)的 `tf.Session(tf.ConfigProto())` | 带配置创建会话 | `AttributeError`；换成 `tf.compat.v1.Session` 仍是 `TypeError`，要写 `config=` |
+# | [`sess.make_callable(fetches)`](#不带馈送) | 把一次 `run` 固定成一个函数 | 返回普通 Python 函数；结果类型和 `sess.run` 一样；调用时不能带参数 |
+# | [`sess.make_callable(fetches, feed_list=[x])`](#带馈送feed_list) | 按位置传入馈送值 | 内部只是拼出 `feed_dict` 再调用 `sess.run`；少传参数得到“没有馈送”的图错误，多传的被静默丢掉 |
+# | [`partial_run_setup` + `partial_run`](#partial_run一步分几次运行) | 一步运行分几次馈送、几次取回 | 仍然能用，但已弃用：第一次调用时 TF 日志里出现弃用警告（写着 2023-06-01 后移除） |
+# | [`with tf.compat.v1.Session() as sess:`](#默认会话with-session-和-as_default) | 设为默认会话 | 退出时**关闭**会话 |
+# | [`with sess.as_default():`](#默认会话with-session-和-as_default) | 设为默认会话 | 退出时**不**关闭 |
+# | [没有默认会话时 `t.eval()` / `op.run()`](#默认会话with-session-和-as_default) | 用默认会话运行 | `ValueError: ... No default session is registered` |
+# | [`tf.compat.v1.InteractiveSession()`](#interactivesession) | 创建时就设为默认会话 | 要自己 `close()`；已有一个时再建，TF 记一条 ERROR 日志 |
+# | [`ConfigProto(device_count={"CPU": 2})`](#device_count-与-sesslist_devices) | 限制 / 拆分设备（device） | `sess.list_devices()` 列出 `CPU:0` 和 `CPU:1` |
+# | [`ConfigProto(log_device_placement=True)`](#log_device_placement-打印到哪里去了) | 打印每个操作放在哪个设备 | C++ 直接写到进程的标准输出（fd 1），本站内核里看不到；子进程里能看到 |
+# | [无 GPU 的机器上 `tf.device("/GPU:0")`](#在没有-gpu-的机器上指定-gpu0) | 指定设备 | 不开 `allow_soft_placement`：`InvalidArgumentError`，而且图里**任何**取回都失败；开了：自动落到 CPU（有 GPU 时照常在 GPU 上运行） |
+# | [原博客](quick-start.md)的 `tf.Session(tf.ConfigProto())` | 带配置创建会话 | `AttributeError`；换成 `tf.compat.v1.Session` 仍是 `TypeError`，要写 `config=`（[演示](#原博客的-tfsessiontfconfigproto)） |
 # %% [markdown] lang="en"
 # # More of Session
 #
@@ -29,17 +29,17 @@
 #
 # | API | What it does | What really happens in TF 2.21 |
 # |---|---|---|
-# | `sess.make_callable(fetches)` | freezes one `run` into a function | returns a plain Python function; results have the same types as `sess.run`; takes no arguments |
-# | `sess.make_callable(fetches, feed_list=[x])` | feed values by position | only builds a `feed_dict` and calls `sess.run`; too few arguments give a "must feed" graph error, extra ones are silently dropped |
-# | `partial_run_setup` + `partial_run` | one step, fed and fetched in several parts | still works, but deprecated: the first call logs a deprecation warning ("removed after 2023-06-01") |
-# | `with tf.compat.v1.Session() as sess:` | makes it the default session | **closes** the session on exit |
-# | `with sess.as_default():` | makes it the default session | does **not** close it |
-# | `t.eval()` / `op.run()` with no default session | run in the default session | `ValueError: ... No default session is registered` |
-# | `tf.compat.v1.InteractiveSession()` | becomes the default session when created | you must `close()` it; creating a second one while one is open logs an ERROR |
-# | `ConfigProto(device_count={"CPU": 2})` | limits / splits devices | `sess.list_devices()` lists `CPU:0` and `CPU:1` |
-# | `ConfigProto(log_device_placement=True)` | prints the device of every op | C++ writes straight to the process's standard output (fd 1); invisible in this site's kernel, visible in a subprocess |
-# | `tf.device("/GPU:0")` on a machine without a GPU | pins an op | without `allow_soft_placement`: `InvalidArgumentError`, and **every** fetch from that graph fails; with it: falls back to the CPU (with a GPU, it simply runs there) |
-# | [the blog post](quick-start.md)'s `tf.Session(tf.ConfigProto())` | a session with a config | `AttributeError`; with `tf.compat.v1.Session` still `TypeError`: write `config=` |
+# | [`sess.make_callable(fetches)`](#without-feeds) | freezes one `run` into a function | returns a plain Python function; results have the same types as `sess.run`; takes no arguments |
+# | [`sess.make_callable(fetches, feed_list=[x])`](#with-feeds-feed_list) | feed values by position | only builds a `feed_dict` and calls `sess.run`; too few arguments give a "must feed" graph error, extra ones are silently dropped |
+# | [`partial_run_setup` + `partial_run`](#partial_run-one-step-in-several-parts) | one step, fed and fetched in several parts | still works, but deprecated: the first call logs a deprecation warning ("removed after 2023-06-01") |
+# | [`with tf.compat.v1.Session() as sess:`](#the-default-session-with-session-and-as_default) | makes it the default session | **closes** the session on exit |
+# | [`with sess.as_default():`](#the-default-session-with-session-and-as_default) | makes it the default session | does **not** close it |
+# | [`t.eval()` / `op.run()` with no default session](#the-default-session-with-session-and-as_default) | run in the default session | `ValueError: ... No default session is registered` |
+# | [`tf.compat.v1.InteractiveSession()`](#interactivesession) | becomes the default session when created | you must `close()` it; creating a second one while one is open logs an ERROR |
+# | [`ConfigProto(device_count={"CPU": 2})`](#device_count-and-sesslist_devices) | limits / splits devices | `sess.list_devices()` lists `CPU:0` and `CPU:1` |
+# | [`ConfigProto(log_device_placement=True)`](#where-does-log_device_placement-print) | prints the device of every op | C++ writes straight to the process's standard output (fd 1); invisible in this site's kernel, visible in a subprocess |
+# | [`tf.device("/GPU:0")` on a machine without a GPU](#pinning-to-gpu0-on-a-machine-without-a-gpu) | pins an op | without `allow_soft_placement`: `InvalidArgumentError`, and **every** fetch from that graph fails; with it: falls back to the CPU (with a GPU, it simply runs there) |
+# | [the blog post](quick-start.md)'s `tf.Session(tf.ConfigProto())` | a session with a config | `AttributeError`; with `tf.compat.v1.Session` still `TypeError`: write `config=` ([shown here](#the-blog-posts-tfsessiontfconfigproto)) |
 
 # %% [markdown] lang="zh"
 # ## 准备

@@ -9,13 +9,13 @@
 #
 # | 想要什么 | 怎么开 | `run_metadata` 里得到什么 |
 # |---|---|---|
-# | 什么都不开 | 只传 `run_metadata` | 空的（除非会话配置了 `session_metadata`） |
-# | 每个操作（operation）的耗时 | `RunOptions(trace_level=FULL_TRACE)` | **只有** `step_stats` |
-# | 真正执行的图 | `RunOptions(output_partition_graphs=True)` | `partition_graphs`，不需要打开追踪 |
-# | 代价模型 | 会话配置 `GraphOptions(build_cost_model=N)` | 每 N 步一次 `cost_graph`，**连带** `step_stats` |
-# | `function_graphs` | 没有开关 | 在 `Session.run` 里始终为空；只有即时执行（eager execution）会填 |
-# | 会话标识 | 会话配置 `experimental.session_metadata` | 每一步都带上 `session_metadata` |
-# | 超时 | `RunOptions(timeout_in_ms=...)` | 超时抛 `DeadlineExceededError` |
+# | [什么都不开](#不传-optionsrun_metadata-还是空的) | 只传 `run_metadata` | 空的（除非会话配置了 `session_metadata`） |
+# | [每个操作（operation）的耗时](#full_trace只填了-step_stats) | `RunOptions(trace_level=FULL_TRACE)` | **只有** `step_stats` |
+# | [真正执行的图](#output_partition_graphs不追踪也能拿到分区图) | `RunOptions(output_partition_graphs=True)` | `partition_graphs`，不需要打开追踪 |
+# | [代价模型](#cost_graph-要在会话配置里打开) | 会话配置 `GraphOptions(build_cost_model=N)` | 每 N 步一次 `cost_graph`，**连带** `step_stats` |
+# | [`function_graphs`](#function_graphs在-session-里一直是空的) | 没有开关 | 在 `Session.run` 里始终为空；只有即时执行（eager execution）会填 |
+# | [会话标识](#session_metadata-来自会话配置) | 会话配置 `experimental.session_metadata` | 每一步都带上 `session_metadata` |
+# | [超时](#timeout_in_ms给这一步设期限) | `RunOptions(timeout_in_ms=...)` | 超时抛 `DeadlineExceededError` |
 # | [在调用者的线程里运行这一步](#inter-op-thread-pool) | `RunOptions(inter_op_thread_pool=-1)` | 没有变化；`0` 和 `-1` 以外的数报 `InvalidArgumentError` |
 # | [在浏览器里看时间线](#chrome-trace) | `Timeline(step_stats).generate_chrome_trace_format()`（内部模块；公开的是 `tf.profiler.experimental`） | 一个 Chrome 追踪 JSON 文件 |
 # | [（传错类型）](#wrong-types) | `options={}`、`run_metadata={}` | 静默忽略，字典还是空的；非空字典报 `AttributeError` |
@@ -39,13 +39,13 @@
 #
 # | You want | Switch it on with | What `run_metadata` gets |
 # |---|---|---|
-# | nothing | pass only `run_metadata` | nothing (unless the session config sets `session_metadata`) |
-# | per-op timings | `RunOptions(trace_level=FULL_TRACE)` | `step_stats` **only** |
-# | the graphs that really ran | `RunOptions(output_partition_graphs=True)` | `partition_graphs`, no tracing needed |
-# | a cost model | session config `GraphOptions(build_cost_model=N)` | `cost_graph` every N steps, **plus** `step_stats` |
-# | `function_graphs` | no switch | always empty in `Session.run`; only eager execution fills it |
-# | a session label | session config `experimental.session_metadata` | `session_metadata` on every step |
-# | a deadline | `RunOptions(timeout_in_ms=...)` | `DeadlineExceededError` when it expires |
+# | [nothing](#no-options-run_metadata-stays-empty) | pass only `run_metadata` | nothing (unless the session config sets `session_metadata`) |
+# | [per-op timings](#full_trace-fills-step_stats-only) | `RunOptions(trace_level=FULL_TRACE)` | `step_stats` **only** |
+# | [the graphs that really ran](#output_partition_graphs-partition-graphs-without-tracing) | `RunOptions(output_partition_graphs=True)` | `partition_graphs`, no tracing needed |
+# | [a cost model](#cost_graph-is-switched-on-in-the-session-config) | session config `GraphOptions(build_cost_model=N)` | `cost_graph` every N steps, **plus** `step_stats` |
+# | [`function_graphs`](#function_graphs-stays-empty-in-a-session) | no switch | always empty in `Session.run`; only eager execution fills it |
+# | [a session label](#session_metadata-comes-from-the-session-config) | session config `experimental.session_metadata` | `session_metadata` on every step |
+# | [a deadline](#timeout_in_ms-a-deadline-for-this-step) | `RunOptions(timeout_in_ms=...)` | `DeadlineExceededError` when it expires |
 # | [to run the step in the caller's thread](#inter-op-thread-pool) | `RunOptions(inter_op_thread_pool=-1)` | nothing new; numbers other than `0` and `-1` raise `InvalidArgumentError` |
 # | [a timeline in the browser](#chrome-trace) | `Timeline(step_stats).generate_chrome_trace_format()` (an internal module; the public route is `tf.profiler.experimental`) | a Chrome trace JSON file |
 # | [(the wrong type)](#wrong-types) | `options={}`, `run_metadata={}` | silently ignored, the dict stays empty; a non-empty dict raises `AttributeError` |
@@ -988,7 +988,7 @@ sess.close()
 # - 每一步用一个新的 `RunMetadata`，否则旧内容会被覆盖。
 #
 # 相关页面：[取回](session-fetches.md)、[馈送](session-feed-dict.md)、
-# 报错（[会话与取回](session-errors.md)、[馈送与运行时](feed-and-runtime-errors.md)）、
+# 报错（[会话与取回](session-errors.md)、[馈送](feed-and-runtime-errors.md)、[运行时](runtime-errors.md)）、
 # [Session 的其他用法](session-more.md)、
 # [迁移到 TF2](tf2-migration.md)、[术语表](glossary.md)。
 # %% [markdown] lang="en"
@@ -1004,5 +1004,5 @@ sess.close()
 #
 # Related pages: [fetches](session-fetches.md), [feed_dict](session-feed-dict.md),
 # errors ([sessions and fetches](session-errors.md),
-# [feeds and run time](feed-and-runtime-errors.md)), [more on Session](session-more.md),
+# [feeds](feed-and-runtime-errors.md), [run time](runtime-errors.md)), [more on Session](session-more.md),
 # [migrating to TF2](tf2-migration.md), [glossary](glossary.md).

@@ -15,10 +15,8 @@
 # | 图里的变量名，`model(x)` | `keras_model/kernel:0`、`keras_model/kernel_1:0`……没有层名 | `keras_model/dense/kernel:0` |
 # | 图里的变量名，`model.call` | `dense/kernel:0`、`dense_1_1/kernel:0` | `dense/kernel:0`，没有模型名 |
 # | 没有自定义 `build` 时的 `model.build(shape)` | 只发一条警告，标记为已构建，0 个权重 | 在占位符上调用 `call`，建好 26 个权重 |
-# | 忘了 `super().__init__()` | 构造时不报错，第一次 `model(x)` 才 `RuntimeError` | 把层赋给属性时立即 `RuntimeError` |
-# | 构建之后最后一维不对 | `ValueError`，外面包一层 “Exception encountered when calling” | `ValueError`，外面包一层 “in user code:” |
-# | 用秩 3 构建，再输入秩 2 | 接受 | 接受 |
-# | `sess.run(Keras 权重)` | `TypeError`，要取 `w.value` | 可以；`w.value` 是方法，取它会 `TypeError` |
+#
+# 忘了 `super().__init__()`、形状不对、在 `sess.run` 里取回 Keras 权重等常见错误见[子类化模型的常见错误](subclassed-mistakes.md)。
 # %% [markdown] lang="en"
 # # Subclassed models and the blog post's mistake
 #
@@ -37,10 +35,9 @@
 # | graph variable names, `model(x)` | `keras_model/kernel:0`, `keras_model/kernel_1:0`, ...: no layer names | `keras_model/dense/kernel:0` |
 # | graph variable names, `model.call` | `dense/kernel:0`, `dense_1_1/kernel:0` | `dense/kernel:0`: no model name |
 # | `model.build(shape)` without a `build` method of your own | only a warning; marked built with 0 weights | calls `call` on a placeholder; 26 weights |
-# | forgetting `super().__init__()` | construction succeeds; `RuntimeError` at the first `model(x)` | `RuntimeError` as soon as a layer is assigned to an attribute |
-# | wrong last dimension after building | `ValueError`, wrapped in "Exception encountered when calling" | `ValueError`, wrapped in "in user code:" |
-# | built on rank 3, then given rank 2 | accepted | accepted |
-# | `sess.run(keras_weight)` | `TypeError`; fetch `w.value` | works; `w.value` is a method and fetching it is a `TypeError` |
+#
+# Common mistakes (forgetting `super().__init__()`, wrong shapes, fetching a Keras weight in
+# `sess.run`) are on [Subclassed models: common mistakes](subclassed-mistakes.md).
 
 # %% [markdown] lang="zh"
 # ## 准备
@@ -83,13 +80,16 @@ assert tf.keras.Model is keras.Model
 # 参数 `K` 传 `keras` 或 `tf_keras`，同一份代码就能在两个版本上各跑一次。
 # `print_summary()` 让两个版本的 `summary()` 都输出纯文本：Keras 3 用 `rich` 库画表格，
 # 在 Jupyter 里默认会输出 HTML，这里把它的 Jupyter 检测关掉。
+# 表格和前面一样时，`print_summary(model, total_only=True)` 只打印合计参数那一行。
 # %% [markdown] lang="en"
 # A few helpers. `fresh_graph()` starts a new default graph and resets both versions' automatic
 # name counters, so each experiment's names start again at `keras_model` and `dense`.
 # `make_model(K)` is the blog post's `KerasModel`, corrected as in [Quick start](quick-start.md); pass
 # `keras` or `tf_keras` as `K` to run the same code on either version. `print_summary()` makes
 # both versions' `summary()` print plain text: Keras 3 draws its table with the `rich` library,
-# which emits HTML inside Jupyter, so the helper switches rich's Jupyter detection off.
+# which emits HTML inside Jupyter, so the helper switches rich's Jupyter detection off. Where the
+# table would repeat one shown before, `print_summary(model, total_only=True)` prints only the
+# "Total params" line.
 
 
 # %%
@@ -124,10 +124,15 @@ def show_built(model):
     )
 
 
-def print_summary(model):
-    """summary() as plain text. Keras 3 draws it with rich, which emits HTML inside Jupyter."""
+def print_summary(model, total_only=False):
+    """summary() as plain text (total_only: just its "Total params" line). Keras 3 draws it with
+    rich, which emits HTML inside Jupyter."""
+    chunks = []
     with mock.patch("rich.console._is_jupyter", return_value=False):
-        model.summary(print_fn=lambda text: print(text.rstrip()))
+        model.summary(print_fn=lambda text: chunks.append(text.rstrip()))
+    if total_only:
+        chunks = [line.strip() for c in chunks for line in c.splitlines() if "Total params" in line]
+    print(*chunks, sep="\n")
 
 
 input_shape = [1, 2, 3]  # the seed's shape
@@ -205,7 +210,7 @@ print(outputs)
 show_built(k3_model)
 print("count_params:", k3_model.count_params())
 assert k3_model.built and k3_model.count_params() == 26
-print_summary(k3_model)
+print_summary(k3_model, total_only=True)
 
 # %% [markdown] lang="zh"
 # ### tf_keras（Keras 2）
@@ -336,8 +341,8 @@ for K in (keras, tf_keras):
 # - Keras 3 的 `.name` 只是短名 `kernel`；`.path` 才带层名。用 `model.call` 时 `.path` 里没有模型名。
 # - Keras 3 在图里的变量名和 `.path` 对不上。正常调用时连层名都没有，只剩
 #   `keras_model/kernel:0` 和 `keras_model/kernel_1:0`，看不出哪个属于哪一层。
-#   Keras 3 构建子层时，是在一张临时的草稿图（scratch graph）里追踪 `call`，
-#   子层的名字作用域没有留在变量名里。
+#   Keras 3 第一次调用模型时，先在一张临时图（scratch graph）里把 `call` 试运行一遍，子层在那一遍里构建
+#   （见[层的生命周期](layer-lifecycle.md#call-runs-twice)），子层的名字作用域没有留在变量名里。
 # - tf_keras 的 `.name` 就是图里的名字；用 `model.call` 时没有 `keras_model/` 前缀。
 # %% [markdown] lang="en"
 # ## Weight names { #weight-names }
@@ -349,8 +354,9 @@ for K in (keras, tf_keras):
 #   `model.call` the `.path` has no model name.
 # - Keras 3's graph names do not match `.path`. After a normal call even the layer names are gone:
 #   all that is left is `keras_model/kernel:0` and `keras_model/kernel_1:0`, with nothing to say
-#   which layer owns which. Keras 3 builds the sublayers while it traces `call` in a temporary
-#   scratch graph, and the sublayers' name scopes do not end up in the variable names.
+#   which layer owns which. On the first call, Keras 3 builds the sublayers during a trial run of
+#   `call` in a scratch graph (see [Layer lifecycle](layer-lifecycle.md#call-runs-twice)), and the
+#   sublayers' name scopes do not end up in the variable names.
 # - tf_keras's `.name` is the graph name; after `model.call` it has no `keras_model/` prefix.
 
 
@@ -543,7 +549,7 @@ print(
 )
 assert k2_built.count_params() == 26
 assert [w.name for w in k2_built.weights] == [w.name for w in k2_call.weights]
-print_summary(k2_built)
+print_summary(k2_built, total_only=True)
 
 # %% [markdown] lang="zh"
 # 它的局限：占位符只能替代 `inputs` 这一个参数（外加 `training`）。
@@ -580,229 +586,6 @@ print("Keras 3:", len(caught), "warning;", f"built={model.built}, weights={len(m
 assert model.built and model.weights == []
 
 # %% [markdown] lang="zh"
-# ## 常见错误
-#
-# ### 忘了 `super().__init__()`
-#
-# 两个版本报错的时机不同：
-#
-# - tf_keras 在 `__init__` 里把层赋给属性（`self.layera = ...`）的那一刻就报 `RuntimeError`，
-#   所以模型根本构造不出来。
-# - Keras 3 构造时一声不吭，属性也赋上了。
-# %% [markdown] lang="en"
-# ## Common mistakes
-#
-# ### Forgetting `super().__init__()`
-#
-# The two versions complain at different times:
-#
-# - tf_keras raises `RuntimeError` the moment `__init__` assigns a layer to an attribute
-#   (`self.layera = ...`), so the model is never constructed.
-# - Keras 3 constructs the model without a word, attribute included.
-
-
-# %%
-def make_no_super_model(K):
-    class NoSuperModel(K.Model):
-        def __init__(self):
-            # super().__init__() is missing
-            self.layera = K.layers.Dense(4)
-
-        def call(self, inputs, training=False):
-            return self.layera(inputs)
-
-    return NoSuperModel()
-
-
-fresh_graph()
-inputs = tf.compat.v1.placeholder(tf.float32, shape=input_shape, name="inputs")
-
-with expect(RuntimeError, "forgot to call `super().__init__()`"):
-    make_no_super_model(tf_keras)
-
-no_super = make_no_super_model(keras)  # no error yet
-print("constructed:", type(no_super).__name__, "| has layera:", hasattr(no_super, "layera"))
-
-# %% [markdown] lang="zh"
-# Keras 3 的问题要等到后面才暴露：打印模型时是一个莫名其妙的 `AttributeError`（没有 `name`），
-# 第一次 `model(x)` 时才给出明确的 `RuntimeError`。
-# 而原博客的 `model.call(x)` 连这一步都绕过去了，什么也不报。
-# %% [markdown] lang="en"
-# In Keras 3 the problem surfaces later: printing the model gives a puzzling `AttributeError` (no
-# `name`), and only the first `model(x)` gives the clear `RuntimeError`. The blog post's
-# `model.call(x)` skips even that check and reports nothing.
-
-# %%
-with expect(AttributeError, "'NoSuperModel' object has no attribute 'name'"):
-    print(no_super)
-with expect(RuntimeError, "you forgot to call `super().__init__()`"):
-    no_super(inputs)
-print("model.call raises nothing:", no_super.call(inputs))
-
-# %% [markdown] lang="zh"
-# ### 构建之后最后一维不对
-#
-# `Dense` 构建后记住了输入的最后一维（这里是 3），之后用最后一维是 5 的输入调用，
-# 在建图时就报 `ValueError`，根本等不到 `sess.run`。真正报错的是子层 `dense`。
-# 两个版本都会在外面再包一层说明：Keras 3 写明是在调用 `KerasModel.call()` 时出的错，
-# 并列出收到的参数；tf_keras 在图模式下用 “in user code:” 包起来
-# （其中带本机路径的 `File ...` 行已被 `expect` 去掉，只剩源码行）。
-# %% [markdown] lang="en"
-# ### Wrong last dimension after the model is built
-#
-# Once built, `Dense` remembers the last dimension of its input (3 here). Calling with a last
-# dimension of 5 raises `ValueError` while the graph is built, long before `sess.run`. The real
-# complaint comes from the sublayer `dense`. Both versions wrap it: Keras 3 says the error happened
-# while calling `KerasModel.call()` and lists the arguments it received; tf_keras in graph mode
-# wraps it in "in user code:" (its `File ...` lines hold local paths and are trimmed by `expect`,
-# leaving the source lines).
-
-# %%
-fresh_graph()
-inputs = tf.compat.v1.placeholder(tf.float32, shape=input_shape, name="inputs")
-wrong = tf.compat.v1.placeholder(tf.float32, shape=[1, 2, 5], name="wrong")
-k3 = make_model(keras)
-k2 = make_model(tf_keras)
-k3(inputs)
-k2(inputs)
-
-with expect(ValueError, "expected axis -1 of input shape to have value 3"):
-    k3(wrong)
-with expect(ValueError, "expected axis -1 of input shape to have value 3"):
-    k2(wrong)
-
-# %% [markdown] lang="zh"
-# 用原博客的 `model.call` 调用时，同样的错误没有外面那一层：模型的 `__call__` 没有参与。
-# %% [markdown] lang="en"
-# Called the blog post's way, `model.call`, the same error comes without the wrapper: the model's
-# `__call__` is not involved.
-
-# %%
-with expect(ValueError, "expected axis -1 of input shape to have value 3"):
-    k3.call(wrong, False)
-with expect(ValueError, "expected axis -1 of input shape to have value 3"):
-    k2.call(wrong, False)
-
-# %% [markdown] lang="zh"
-# ### 秩不对
-#
-# 模型是用秩（rank）为 3 的 `[1, 2, 3]` 构建的，可秩为 2 的 `[None, 3]` 输入照样被接受：
-# 子类化模型本身不检查输入形状，`Dense` 只要求最后一维是 3、秩至少为 2。
-# 秩为 1 的输入才会被拒绝。
-# %% [markdown] lang="en"
-# ### Wrong rank
-#
-# The model was built on the rank-3 shape `[1, 2, 3]`, yet a rank-2 `[None, 3]` input is accepted:
-# a subclassed model does not check input shapes itself, and `Dense` only requires a last dimension
-# of 3 and a rank of at least 2. Only a rank-1 input is rejected.
-
-# %%
-rank2 = tf.compat.v1.placeholder(tf.float32, shape=[None, 3], name="rank2")
-rank1 = tf.compat.v1.placeholder(tf.float32, shape=[3], name="rank1")
-for model in (k3, k2):
-    print(model(rank2))
-with expect(ValueError, "expected min_ndim=2, found ndim=1"):
-    k3(rank1)
-with expect(ValueError, "expected min_ndim=2, found ndim=1"):
-    k2(rank1)
-
-# %% [markdown] lang="zh"
-# ### 在 `sess.run` 里取回 Keras 变量
-#
-# 想在会话里看看权重的值，直接把权重交给 `sess.run` 取回（`fetch`）。
-# 两个版本的权重类型不同：
-#
-# - Keras 3 的权重是 `keras.Variable`，它包着一个真正的 `tf.Variable`，通过 `.value` 拿到
-#   （这里它和私有属性 `._value` 是同一个对象，但请用公开的 `.value`）。
-# - tf_keras 的权重本身就是 `tf.Variable`（`ResourceVariable`），而它的 `.value` 是一个方法。
-# %% [markdown] lang="en"
-# ### Fetching a Keras variable in `sess.run`
-#
-# To see a weight's value inside the session, you hand the weight to `sess.run` as a fetch. The
-# weights have different types in the two versions:
-#
-# - A Keras 3 weight is a `keras.Variable` wrapping a real `tf.Variable`, reached through `.value`
-#   (here the same object as the private `._value`; use the public `.value`).
-# - A tf_keras weight is itself a `tf.Variable` (`ResourceVariable`), and its `.value` is a method.
-
-# %%
-fresh_graph()
-inputs = tf.compat.v1.placeholder(tf.float32, shape=input_shape, name="inputs")
-k3 = make_model(keras)
-k2 = make_model(tf_keras)
-k3(inputs)
-k2(inputs)
-k3_kernel = k3.layera.kernel
-k2_kernel = k2.layera.kernel
-print("Keras 3 :", type(k3_kernel).__name__, "| .value:", type(k3_kernel.value).__name__)
-print("tf_keras:", type(k2_kernel).__name__, "| .value:", type(k2_kernel.value).__name__)
-assert k3_kernel.value is k3_kernel._value
-assert isinstance(k3_kernel.value, tf.Variable) and isinstance(k2_kernel, tf.Variable)
-
-sess = tf.compat.v1.Session()
-sess.run(tf.compat.v1.global_variables_initializer())
-
-# %% [markdown] lang="zh"
-# Keras 3：`keras.Variable` 不是图元素，`sess.run` 拒绝取回它，整个 `model.weights` 列表也一样。
-# `model.get_weights()` 在图模式下也用不了，它要调用即时执行（eager execution）才有的 `numpy()`。
-# %% [markdown] lang="en"
-# Keras 3: a `keras.Variable` is not a graph element, so `sess.run` refuses to fetch it, and the
-# whole `model.weights` list fails the same way. `model.get_weights()` does not work in graph mode
-# either: it needs `numpy()`, which only exists under eager execution.
-
-# %%
-with expect(TypeError, 'has invalid type "Variable" must be a string or Tensor'):
-    sess.run(k3_kernel)
-with expect(TypeError, 'has invalid type "Variable" must be a string or Tensor'):
-    sess.run(k3.weights)
-with expect(NotImplementedError, "numpy() is only available when eager execution is enabled"):
-    k3.get_weights()
-
-# %% [markdown] lang="zh"
-# 能用的写法：取回 `w.value`（底层的 `tf.Variable`），或者先用 `tf.convert_to_tensor(w)` 读成张量。
-# %% [markdown] lang="en"
-# What works: fetch `w.value` (the underlying `tf.Variable`), or read it into a tensor first with
-# `tf.convert_to_tensor(w)`.
-
-# %%
-value = sess.run(k3_kernel.value)
-values = sess.run([w.value for w in k3.weights])
-read = sess.run(tf.convert_to_tensor(k3_kernel))
-print(type(value).__name__, value.shape, "|", [v.shape for v in values])
-np.testing.assert_array_equal(value, read)
-
-# %% [markdown] lang="zh"
-# tf_keras 正好相反：照搬 Keras 3 的 `w.value` 会失败，因为取到的是一个绑定方法。
-# %% [markdown] lang="en"
-# tf_keras is the other way round: copying Keras 3's `w.value` fails, because that is a bound
-# method.
-
-# %%
-with expect(TypeError, 'has invalid type "method" must be a string or Tensor'):
-    sess.run(k2_kernel.value)
-
-# %% [markdown] lang="zh"
-# 在 tf_keras 里，权重本身、`w.value()`、整个 `model.weights` 列表都能直接取回。
-# `model.get_weights()` 也能用：它会借用当前的默认会话，所以要放在 `sess.as_default()` 里，
-# 取到的值与 `sess.run` 的完全相同。
-# %% [markdown] lang="en"
-# In tf_keras, the weight itself, `w.value()` and the whole `model.weights` list all fetch directly.
-# `model.get_weights()` works too: it borrows the current default session, so call it inside
-# `sess.as_default()`; the values equal those from `sess.run`.
-
-# %%
-value = sess.run(k2_kernel)
-also = sess.run(k2_kernel.value())
-values = sess.run(k2.weights)
-with sess.as_default():
-    from_keras = k2.get_weights()  # uses the default session
-print(type(value).__name__, value.shape, "|", [v.shape for v in values])
-np.testing.assert_array_equal(value, also)
-for a, b in zip(values, from_keras):
-    np.testing.assert_array_equal(a, b)
-sess.close()
-
-# %% [markdown] lang="zh"
 # ## 小结
 #
 # - 调用模型用 `model(x)`，别学原博客写 `model.call(x, False)`。结果的数值一样，
@@ -814,10 +597,8 @@ sess.close()
 #   TF1 `Saver` 的检查点键随构建方式和 Keras 版本变化。
 # - 没有自定义 `build` 时，Keras 3 的 `model.build(shape)` 只发警告、不建权重；
 #   tf_keras 的则在占位符上调用 `call`。要可靠，就自己写 `build`，逐个构建子层。
-# - 忘了 `super().__init__()`：tf_keras 在赋值时报错，Keras 3 要到第一次 `model(x)` 才报错。
-# - 形状错误在建图时就报出；模型本身不检查秩，`Dense` 只看最后一维和最小秩。
-# - 图模式下取回权重：Keras 3 用 `w.value`，tf_keras 直接用 `w`。
 #
+# 常见错误见[子类化模型的常见错误](subclassed-mistakes.md)，
 # 两个版本的更多差异见 [Keras 3 与 tf_keras](keras3-vs-tf-keras.md)，
 # `training` 参数见[训练模式与推理模式](training-mode.md)，术语见[术语表](glossary.md)。
 # %% [markdown] lang="en"
@@ -833,12 +614,8 @@ sess.close()
 #   version.
 # - Without a `build` of your own, Keras 3's `model.build(shape)` only warns and creates nothing;
 #   tf_keras's calls `call` on a placeholder. To be safe, write a `build` that builds each sublayer.
-# - Forgetting `super().__init__()`: tf_keras raises at the assignment, Keras 3 only at the first
-#   `model(x)`.
-# - Shape errors appear while the graph is built; the model itself does not check the rank, and
-#   `Dense` only checks the last dimension and a minimum rank.
-# - Fetching weights in graph mode: `w.value` in Keras 3, plain `w` in tf_keras.
 #
-# More differences between the versions are in [Keras 3 vs tf_keras](keras3-vs-tf-keras.md), the
+# Common mistakes are on [Subclassed models: common mistakes](subclassed-mistakes.md). More
+# differences between the versions are in [Keras 3 vs tf_keras](keras3-vs-tf-keras.md), the
 # `training` argument in [training and inference mode](training-mode.md), and the terms in the
 # [glossary](glossary.md).

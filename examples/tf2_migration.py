@@ -8,13 +8,13 @@
 #
 # | TF1（图 + 会话） | TF2 | 本页验证了什么 |
 # |---|---|---|
-# | 占位符（`placeholder`）+ `feed_dict` | 函数参数 | 结果逐位相同 |
-# | `tf.compat.v1.Variable` + `global_variables_initializer()` | `tf.Variable`，创建时就有值 | 同上 |
-# | `sess.run(counter.assign_add(1))`：只有取回时才执行 | `tf.function` 里的 `assign_add`：不返回也会按顺序执行 | 三种写法计数相同；不取回赋值操作时 TF1 的计数不变 |
-# | 占位符上调用 Keras 层，再 `sess.run` | 直接 `layer(x)`，或放进 `tf.function` | 结果逐位相同 |
-# | 每次 `sess.run` 的固定开销 | `tf.function` / 即时执行 | 见文末实测：不带馈送的 `make_callable` 是几种 `Session` 调用里最快的；带馈送的 `make_callable` 并不比 `sess.run` 快 |
-# | 三个操作的小计算 | `tf.function` | 实测没有明显快过即时执行 |
-# | 150 个操作 | `tf.function` | 实测比即时执行快得多（至少三倍）；`sess.run` 也是一次调用运行整张图，同样快得多 |
+# | [占位符（`placeholder`）+ `feed_dict`](#一个类似-dense-的计算) | 函数参数 | 结果逐位相同 |
+# | [`tf.compat.v1.Variable` + `global_variables_initializer()`](#一个类似-dense-的计算) | `tf.Variable`，创建时就有值 | 同上 |
+# | [`sess.run(counter.assign_add(1))`：只有取回时才执行](#有状态的计数器) | `tf.function` 里的 `assign_add`：不返回也会按顺序执行 | 三种写法计数相同；不取回赋值操作时 TF1 的计数不变 |
+# | [占位符上调用 Keras 层，再 `sess.run`](#keras-层) | 直接 `layer(x)`，或放进 `tf.function` | 结果逐位相同 |
+# | [每次 `sess.run` 的固定开销](#这些数字说明了什么) | `tf.function` / 即时执行 | 见文末实测：不带馈送的 `make_callable` 是几种 `Session` 调用里最快的；带馈送的 `make_callable` 并不比 `sess.run` 快 |
+# | [三个操作的小计算](#这些数字说明了什么) | `tf.function` | 实测没有明显快过即时执行 |
+# | [150 个操作](#操作多了以后) | `tf.function` | 实测比即时执行快得多（至少三倍）；`sess.run` 也是一次调用运行整张图，同样快得多 |
 # %% [markdown] lang="en"
 # # From Session.run to TF2
 #
@@ -25,13 +25,13 @@
 #
 # | TF1 (graph + session) | TF2 | What this page checks |
 # |---|---|---|
-# | `placeholder` + `feed_dict` | a function argument | bit-identical results |
-# | `tf.compat.v1.Variable` + `global_variables_initializer()` | `tf.Variable`, initialized when created | same |
-# | `sess.run(counter.assign_add(1))`: runs only when fetched | `assign_add` inside `tf.function`: runs in order even if not returned | the three count alike; TF1 does not count when the assign op is not fetched |
-# | a Keras layer called on a placeholder, then `sess.run` | `layer(x)` directly, or inside `tf.function` | bit-identical results |
-# | the fixed cost of every `sess.run` | `tf.function` / eager | measured at the end: `make_callable` without feeds is the fastest `Session` call; `make_callable` with feeds is no faster than `sess.run` |
-# | a small computation of three ops | `tf.function` | measured: no clear gain over eager |
-# | 150 ops | `tf.function` | measured: much faster than eager (at least 3x); so is `sess.run`, which also runs the whole graph in one call |
+# | [`placeholder` + `feed_dict`](#a-dense-like-computation) | a function argument | bit-identical results |
+# | [`tf.compat.v1.Variable` + `global_variables_initializer()`](#a-dense-like-computation) | `tf.Variable`, initialized when created | same |
+# | [`sess.run(counter.assign_add(1))`: runs only when fetched](#a-stateful-counter) | `assign_add` inside `tf.function`: runs in order even if not returned | the three count alike; TF1 does not count when the assign op is not fetched |
+# | [a Keras layer called on a placeholder, then `sess.run`](#a-keras-layer) | `layer(x)` directly, or inside `tf.function` | bit-identical results |
+# | [the fixed cost of every `sess.run`](#what-the-numbers-say) | `tf.function` / eager | measured at the end: `make_callable` without feeds is the fastest `Session` call; `make_callable` with feeds is no faster than `sess.run` |
+# | [a small computation of three ops](#what-the-numbers-say) | `tf.function` | measured: no clear gain over eager |
+# | [150 ops](#with-many-more-ops) | `tf.function` | measured: much faster than eager (at least 3x); so is `sess.run`, which also runs the whole graph in one call |
 
 # %% [markdown] lang="zh"
 # ## 准备

@@ -17,7 +17,7 @@
 # | [5. 训练循环](#train-loop) | `feed_dict` 馈送固定数据，损失下降 | 同左 |
 # | [6. 训练前后对比](#before-after) | `moving_mean` 离开 0，评估图上的测试损失下降 | 同左 |
 # | [7. 漏掉状态更新会怎样](#skip-state) | `moving_mean` 停在 0，测试损失高；`tf.function` 是另一种正确写法 | 不运行 `model.updates`，同样停在 0 |
-# | [8. 保存与恢复](#saver) | 重建模型前先 `keras.backend.clear_session()`，否则 `NotFoundError` | 在新图里重建，直接恢复 |
+# | [8. 保存与恢复](#saver) | 重建模型前先 `keras.backend.clear_session()`（或给 `Saver` 传 `var_list` 映射），否则 `NotFoundError` | 在新图里重建，直接恢复 |
 # %% [markdown] lang="en"
 # # Train a subclassed model in a Session, end to end
 #
@@ -36,7 +36,7 @@
 # | [5. Training loop](#train-loop) | fixed data through `feed_dict`; the loss falls | same |
 # | [6. Before and after training](#before-after) | the moving mean leaves 0; the test loss on the evaluation graph falls | same |
 # | [7. Skipping the state updates](#skip-state) | the moving mean stays at 0 and the test loss stays high; `tf.function` is another right way | without `model.updates`, it stays at 0 too |
-# | [8. Save and restore](#saver) | `keras.backend.clear_session()` before rebuilding, or `NotFoundError` | rebuild in a new graph and restore |
+# | [8. Save and restore](#saver) | `keras.backend.clear_session()` before rebuilding (or a `var_list` mapping for `Saver`), or `NotFoundError` | rebuild in a new graph and restore |
 
 # %% [markdown] lang="zh"
 # ## 准备
@@ -222,7 +222,7 @@ for name, net in nets.items():
 # （第 7 步就这样写）。
 #
 # tf_keras 的权重本来就是 `tf.Variable`，直接传 `model.trainable_weights`。
-# 不要照搬 Keras 3 的写法：tf_keras 里 `w.value` 是一个方法（见[子类化模型](subclassed-models.md)）。
+# 不要照搬 Keras 3 的写法：tf_keras 里 `w.value` 是一个方法（见[子类化模型的常见错误](subclassed-mistakes.md#在-sessrun-里取回-keras-变量)）。
 # %% [markdown] lang="en"
 # ## 3. Loss and optimizer { #optimizer }
 #
@@ -239,7 +239,7 @@ for name, net in nets.items():
 #
 # tf_keras weights are `tf.Variable`s already: pass `model.trainable_weights` as they are. Do not
 # copy the Keras 3 code there: in tf_keras `w.value` is a method (see
-# [subclassed models](subclassed-models.md)).
+# [subclassed models: common mistakes](subclassed-mistakes.md#fetching-a-keras-variable-in-sessrun)).
 
 # %%
 for name, net in nets.items():
@@ -271,13 +271,13 @@ for name, net in nets.items():
 # 每次调用要把种子往前推一格。这些都是写变量的赋值操作（operation）。
 # 会话只运行取回（`fetch`）所需的操作，而训练的输出和损失都不依赖这些赋值，
 # 所以只运行训练操作，它们永远不会执行。
-# 两个版本都不把它们放进 `UPDATE_OPS` 集合（证据见[训练模式与推理模式](training-mode.md)），
+# 两个版本都不把它们放进 `UPDATE_OPS` 集合（证据见[Session 里的 Dropout 与 BatchNormalization](dropout-batchnorm-session.md#batchnormalization-的移动平均会更新吗)），
 # 所以 TF1 常见的 `tf.control_dependencies(tf.compat.v1.get_collection(UPDATE_OPS))` 在这里什么也不做。
 #
 # **tf_keras**：更新操作（update op）在 `model.updates` 里。把它们放进 `tf.control_dependencies`，
 # 再在里面建 `minimize`，每一步训练都会先运行它们。Dropout 用有状态的随机数操作，不需要额外处理。
 #
-# **Keras 3**：没有 `model.updates`。和[Keras 3 与 tf_keras 在 Session 下的差异](keras3-vs-tf-keras.md#batchnorm)
+# **Keras 3**：没有 `model.updates`。和[Keras 3 与 tf_keras：在 Session 里训练](keras3-vs-tf-keras-training.md#batchnorm)
 # 一页一样，按类型找出来：第 2 步给训练调用前后的图拍了快照，调用新建的 `AssignVariableOp`
 # 里去掉变量的初始化器（initializer），剩下三个。写移动平均的两个同样放进控制依赖。
 # 写种子的那个不能和训练放在同一次 `run` 里：Dropout 读种子和这个赋值之间没有依赖，
@@ -290,7 +290,7 @@ for name, net in nets.items():
 # variables. A session runs only the operations its fetches need, and neither the training output
 # nor the loss depends on these assigns: running the training op alone never runs them. Neither
 # version puts them in the `UPDATE_OPS` collection (proof on
-# [training and inference mode](training-mode.md)), so the familiar TF1
+# [Dropout and BatchNormalization inside a Session](dropout-batchnorm-session.md#do-batchnormalizations-moving-statistics-update)), so the familiar TF1
 # `tf.control_dependencies(tf.compat.v1.get_collection(UPDATE_OPS))` does nothing here.
 #
 # **tf_keras**: the update ops are in `model.updates`. Build `minimize` inside
@@ -298,7 +298,7 @@ for name, net in nets.items():
 # a stateful random op and needs nothing more.
 #
 # **Keras 3**: there is no `model.updates`. As on
-# [Keras 3 vs tf_keras under Session](keras3-vs-tf-keras.md#batchnorm), find them by type: step 2
+# [Keras 3 vs tf_keras: training under Session](keras3-vs-tf-keras-training.md#batchnorm), find them by type: step 2
 # took a snapshot of the graph around the training call; of the `AssignVariableOp`s that call
 # created, leave out the variables' initializers, and three remain. The two that write the moving
 # statistics go into the control dependency as well. The one that writes the seed cannot share a
@@ -451,7 +451,8 @@ for name, net in nets.items():
 #
 # 最后一行是 Keras 3 的另一种正确写法：把训练调用包进 `tf.function`。
 # 函数体里的有状态操作按代码顺序自动加上控制依赖，每次调用都执行，
-# 所以只运行 `minimize` 就同时更新了移动平均和种子，不用找赋值操作，梯度也能穿过函数调用。
+# 所以只运行 `minimize` 就会更新移动平均（下面断言检查），Dropout 的种子也照样推进
+# （[Session 里的 Dropout 与 BatchNormalization](dropout-batchnorm-session.md)那页跑过）；不用找赋值操作，梯度也能穿过函数调用。
 # %% [markdown] lang="en"
 # ## 7. Skipping the state updates { #skip-state }
 #
@@ -462,8 +463,10 @@ for name, net in nets.items():
 #
 # The last row is another right way for Keras 3: wrap the training call in `tf.function`. Inside
 # the function, stateful ops get automatic control dependencies in program order and run on every
-# call, so running `minimize` alone updates the moving averages and the seed; no assign ops to
-# hunt for, and the gradients flow through the function call.
+# call, so running `minimize` alone updates the moving averages (asserted below), and Dropout's
+# seed advances too (the
+# [Dropout and BatchNormalization inside a Session](dropout-batchnorm-session.md) page runs that); no assign ops to hunt
+# for, and the gradients flow through the function call.
 
 
 # %%
@@ -568,7 +571,8 @@ with expect(tf.errors.NotFoundError, "not found in checkpoint"):
 # 办法是重建之前调用 `keras.backend.clear_session()`，把 Keras 3 的编号清零，
 # 重建的模型又叫 `keras_model`，种子变量又叫 `seed_generator`，和检查点一一对上。
 # 它要在任何 `with graph.as_default():` 之外调用：它会重置默认图（default graph），
-# 在嵌套的图里调用会报 `AssertionError`。
+# 在嵌套的图里调用会报 `AssertionError`。另一种办法是不清零，给 `Saver` 传
+# `var_list={检查点里的键: 变量}` 映射，见 [Keras 3 与 tf_keras](keras3-vs-tf-keras.md#variable-names)。
 #
 # tf_keras 在每张图里从头编号，新图里重建的名字和检查点一样，直接恢复即可。
 # 两个版本恢复后的预测都和保存前完全相同。
@@ -576,7 +580,9 @@ with expect(tf.errors.NotFoundError, "not found in checkpoint"):
 # The fix: call `keras.backend.clear_session()` before rebuilding. It resets Keras 3's numbering,
 # so the rebuilt model is `keras_model` again and the seed variable `seed_generator`, matching the
 # checkpoint one for one. Call it outside any `with graph.as_default():`: it resets the default
-# graph, which raises `AssertionError` inside a nested graph.
+# graph, which raises `AssertionError` inside a nested graph. The other fix leaves the numbering
+# alone and gives `Saver` a `var_list={checkpoint_key: variable}` mapping; see
+# [Keras 3 vs tf_keras](keras3-vs-tf-keras.md#variable-names).
 #
 # tf_keras numbers from scratch in each graph: rebuilt in a new graph, the names match the
 # checkpoint and restoring just works. Under both versions, the restored predictions equal the
@@ -600,8 +606,8 @@ shutil.rmtree(ckpt_dir)
 # %% [markdown] lang="zh"
 # ## 接下来
 #
-# - [训练模式与推理模式](training-mode.md)：`training` 怎样传到子层，Dropout 和 BatchNormalization
-#   在会话里的行为，以及用 `tf.bool` 占位符切换模式。
+# - [训练模式与推理模式](training-mode.md)：`training` 怎样传到子层，以及用 `tf.bool` 占位符切换模式。
+# - [Session 里的 Dropout 与 BatchNormalization](dropout-batchnorm-session.md)：Dropout 和 BatchNormalization 在会话里的行为。
 # - [Keras 3 与 tf_keras 在 Session 下的差异](keras3-vs-tf-keras.md)：两个版本在图代码里的全部差别，
 #   以及什么时候该设 `TF_USE_LEGACY_KERAS=1`。
 # - [把 TF1 训练步骤迁移到 TF2](migrate-training-step.md)：同一个训练步骤不用会话怎么写。
@@ -609,8 +615,10 @@ shutil.rmtree(ckpt_dir)
 # %% [markdown] lang="en"
 # ## Where next
 #
-# - [Training and inference mode](training-mode.md): how `training` reaches sublayers, how Dropout
-#   and BatchNormalization behave in a session, and switching modes with a `tf.bool` placeholder.
+# - [Training and inference mode](training-mode.md): how `training` reaches sublayers, and switching
+#   modes with a `tf.bool` placeholder.
+# - [Dropout and BatchNormalization inside a Session](dropout-batchnorm-session.md): how Dropout and
+#   BatchNormalization behave in a session.
 # - [Keras 3 vs tf_keras under Session](keras3-vs-tf-keras.md): every difference between the two
 #   versions in graph code, and when to set `TF_USE_LEGACY_KERAS=1`.
 # - [Migrate a TF1 training step to TF2](migrate-training-step.md): the same training step without

@@ -61,7 +61,7 @@ TEXT = {
         "machine": "机器",
         "release": "版本",
         "legend": (
-            "✅ 成立；≈ 成立，输出细节不同；❌ N：N 处结论不成立；"
+            "✓ 成立；≈ 成立，输出细节不同；✗ N：N 处结论不成立；"
             "↓ 没有运行到（前面有一格失败）；? 未重新检查（代码改过）；空白：尚未检查。"
         ),
         "pinned": "（本站所用）",
@@ -93,7 +93,7 @@ TEXT = {
         "machine": "machine",
         "release": "Release",
         "legend": (
-            "✅ holds; ≈ holds, outputs differ in details; ❌ N: N claims do not hold; "
+            "✓ holds; ≈ holds, outputs differ in details; ✗ N: N claims do not hold; "
             "↓ not reached (an earlier cell failed); ? not re-checked (the code changed); "
             "blank: not checked yet."
         ),
@@ -383,10 +383,10 @@ def _cell(example, record: dict | None, statuses: list[str] | None) -> str:
         return "?"
     failed = sum(s in FAILED for s in statuses)
     if failed:
-        return f"❌ {failed}"
+        return f"✗ {failed}"
     if "not reached" in statuses:
         return "↓"
-    return "≈" if "changed" in statuses else "✅"
+    return "≈" if "changed" in statuses else "✓"
 
 
 def matrix_markdown(lang: str, examples: dict, docs_dir: Path, results: dict | None = None) -> str:
@@ -443,7 +443,7 @@ def matrix_markdown(lang: str, examples: dict, docs_dir: Path, results: dict | N
                 record = results[name].get("examples", {}).get(slug)
                 statuses = [record["cells"][i] for i in cells] if current(example, record) else None
                 row.append(_cell(example, record, statuses))
-            row.append("✅")
+            row.append("✓")
             out.append(f"| {link} | " + " | ".join(row) + " |")
         out.append("")
     return "\n".join(out)

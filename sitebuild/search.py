@@ -24,7 +24,7 @@ from mkdocs.exceptions import PluginError
 
 LANGS = ("zh", "en")
 TERMINOLOGY = Path(__file__).resolve().parent.parent / "TERMINOLOGY.md"
-TITLE_BOOST = 1000.0
+TITLE_BOOST = 5.0  # Material: 1000; chosen with benchmarks/search_quality.py (see README)
 PAGE_BOOST = 0.3
 INDEX = "search/search_index.json"
 
@@ -52,9 +52,18 @@ LAZY_MARK = "(o=>new o.constructor(s=>{let u,go="
 WORKER_SEARCH = 'search(e){if(e=e.replace(new RegExp("\\\\p{sc=Han}+","gu")'
 # Characters lunr parses as syntax: ':' (field), '^' (boost), '~' (edit distance), '"'
 # (Material's phrases), and '+'/'-'/'*' unless they start a word (+required -prohibited prefix*).
+# English function words of a question ("how do I feed a sparse tensor") match every page;
+# the config's pipeline has no stop word filter (it would drop them from the index too).
+EN_STOP_WORDS = (
+    "a an and are as be can do does for from how i if in is it my of on or the this to what when "
+    "where which why with"
+).split()
 QUERY_CLEAN = (
     'e=e.replace(/[:^~"\'`()\\[\\]{}<>=,]/g," ").replace(/(\\S)[+*-]+/g,"$1 ")'
     '.replace(/\\s[*]+(?=\\s|$)/g," ");'
+    'e=(a=>(b=>(b.length?b:a).join(" "))(a.filter(w=>!'
+    + json.dumps(EN_STOP_WORDS, separators=(",", ":"))
+    + ".includes(w.toLowerCase()))))(e.split(/\\s+/).filter(Boolean));"
 )
 QUERY_MARK = 'e=e.replace(/[:^~"'
 
@@ -169,12 +178,20 @@ SEGMENT_WORDS = (
 )
 
 
+# Material makes every query term a prefix search (term*): pasted messages then match on
+# fragments (not* matched "notification" in a title, i* matched "int"). As-you-type search needs
+# that for the last term only.
+WILDCARD_ALL = ".map(r=>/(^[+-]|[~^]\\d+$)/.test(r)?r:`${r}*`)"
+WILDCARD_LAST = ".map((r,n,a)=>/(^[+-]|[~^]\\d+$)/.test(r)||n<a.length-1?r:`${r}*`)"
+
+
 def patch_worker(name: str, text: str) -> str:
     if QUERY_MARK in text:
         return text
-    if WORKER_SEARCH not in text or SEGMENT_LOOP not in text or SEGMENT_JOIN not in text:
+    if not all(part in text for part in (WORKER_SEARCH, SEGMENT_LOOP, SEGMENT_JOIN, WILDCARD_ALL)):
         raise PluginError(f"{name}: Material's search worker changed; see search.py")
     text = text.replace(SEGMENT_LOOP, SEGMENT_FIXED).replace(SEGMENT_JOIN, SEGMENT_WORDS)
+    text = text.replace(WILDCARD_ALL, WILDCARD_LAST)
     return text.replace(
         WORKER_SEARCH, WORKER_SEARCH.replace("search(e){", "search(e){" + QUERY_CLEAN)
     )

@@ -181,8 +181,8 @@ def test_matrix_end_to_end(setup, capsys):
         tmp_path / "docs",
         matrix_render.load(tmp_path / "results"),
     )
-    assert "| [An assert](tiny-page.md#an-assert) | ❌ 1 | ≈ |" in versions
-    assert "| [Always holds](tiny-page.md#always-holds) | ✅ | ✅ |" in versions
+    assert "| [An assert](tiny-page.md#an-assert) | ✗ 1 | ≈ |" in versions
+    assert "| [Always holds](tiny-page.md#always-holds) | ✓ | ✓ |" in versions
     assert "| (introduction) | ≈ | ≈ |" in versions
 
     # Nothing stale: nothing runs.
@@ -206,7 +206,7 @@ def test_matrix_end_to_end(setup, capsys):
         tmp_path / "docs",
         matrix_render.load(tmp_path / "results"),
     )
-    assert "| [An assert](tiny-page.md#an-assert) | ❌ 1 | ? |" in versions
+    assert "| [An assert](tiny-page.md#an-assert) | ✗ 1 | ? |" in versions
 
 
 def test_sections_map_code_cells_and_helper(tmp_path):

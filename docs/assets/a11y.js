@@ -25,3 +25,17 @@
   mark();
   window.addEventListener("resize", mark);
 })();
+
+// Material puts a <nav> in every code block (the copy button): many unnamed navigation
+// landmarks on one page (axe: landmark-unique). They are toolbars, not site navigation.
+(function () {
+  const label = document.documentElement.lang === "zh" ? "代码操作" : "Code actions";
+  function fix() {
+    document.querySelectorAll("nav.md-code__nav:not([role])").forEach(function (nav) {
+      nav.setAttribute("role", "toolbar");
+      nav.setAttribute("aria-label", label);
+    });
+  }
+  fix();
+  new MutationObserver(fix).observe(document.body, { childList: true, subtree: true });
+})();
