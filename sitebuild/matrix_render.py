@@ -423,7 +423,7 @@ def matrix_markdown(lang: str, examples: dict, docs_dir: Path, results: dict | N
         except (IndexError, KeyError):
             continue
         title = found[0][lang] or slug
-        out += [f"### [{HEADING_ID_RE.sub('', title)}]({pages[slug]})", ""]
+        out += [f"## [{HEADING_ID_RE.sub('', title)}]({pages[slug]})", ""]
         out += [f"| {text['section']} | " + " | ".join(columns) + " |"]
         out += ["|---|" + "---|" * len(columns)]
         ids: set = set()
