@@ -34,6 +34,10 @@ import search_quality
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 TIMING_CELL = "# timing cell: output varies per run"
+# `make test` in a fresh clone, after installs. 360 s when the site had 13 examples; with 23, and
+# axe at two widths, the floor on 2 cores is about 8 minutes (every download runs twice, with
+# oneDNN on and off; see README, "Measured").
+SUITE_BUDGET = 600
 
 
 class QuietHandler(SimpleHTTPRequestHandler):
@@ -154,7 +158,7 @@ def make_test() -> tuple[float, str, bool]:
         )
         seconds = time.perf_counter() - start
     summary = (re.findall(r"\d+ passed[^=\n]*", result.stdout) or ["failed"])[-1].strip()
-    return seconds, summary, seconds <= 360 and not result.returncode
+    return seconds, summary, seconds <= SUITE_BUDGET and not result.returncode
 
 
 def main() -> int:
@@ -214,7 +218,7 @@ def main() -> int:
                 rows.append((f"  {lang} {'hit@3' if hit3 else 'miss'}: {query[:40]}", "", "", None))
 
     suite_s, summary, passed = make_test()
-    rows.append((f"make test ({summary})", f"{suite_s:.0f} s", "<= 360 s", passed))
+    rows.append((f"make test ({summary})", f"{suite_s:.0f} s", f"<= {SUITE_BUDGET} s", passed))
 
     print(
         f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"

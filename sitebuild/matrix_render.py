@@ -174,14 +174,25 @@ def section_statuses(example: source.Example, record: dict) -> dict[str, list[st
     return grouped
 
 
-def current(example: source.Example, record: dict | None) -> bool:
-    """Whether a recorded result is for the example's current code and the pinned versions."""
+_DIGESTS: dict[tuple, str] = {}
+
+
+def _digest(example: source.Example) -> str:
+    """matrix.code_digest, once per example's code (pages ask thousands of times per build)."""
     from . import matrix  # the digest is the matrix run's
 
+    key = (example.slug, tuple(cell.source for cell in example.code_cells))
+    if key not in _DIGESTS:
+        _DIGESTS[key] = matrix.code_digest(example)
+    return _DIGESTS[key]
+
+
+def current(example: source.Example, record: dict | None) -> bool:
+    """Whether a recorded result is for the example's current code and the pinned versions."""
     return bool(
         record
         and not record.get("error")
-        and record.get("code") == matrix.code_digest(example)
+        and record.get("code") == _digest(example)
         and record.get("reference") == execute.versions()
     )
 
