@@ -20,10 +20,7 @@ import re
 import subprocess
 import sys
 import tempfile
-import threading
 import time
-from functools import partial
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -38,11 +35,6 @@ TIMING_CELL = "# timing cell: output varies per run"
 # axe at two widths, the floor on 2 cores is about 8 minutes (every download runs twice, with
 # oneDNN on and off; see README, "Measured").
 SUITE_BUDGET = 600
-
-
-class QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
 
 
 def build(site_dir: Path, cache_dir: Path, **extra_env: str) -> tuple[float, dict]:
@@ -81,13 +73,18 @@ def differing_notebooks(site_a: Path, site_b: Path) -> list[str]:
     ]
 
 
-def page_loads(site: Path, urls: list[str]) -> dict[str, tuple[int, int]]:
-    """Bytes and requests each page loads in Chromium (its own resource list), and outside hosts."""
+def page_loads(site: Path, urls: list[str], open_search=()) -> dict[str, tuple]:
+    """Per page, in Chromium (its own resource list): bytes, requests and requests to other hosts
+    on a first visit; for the pages in `open_search`, also the bytes once the reader has opened
+    search (the index of the page's language and lunr's scripts are fetched only then), else
+    None."""
     from playwright.sync_api import sync_playwright
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(QuietHandler, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_address[1]}"
+    server, base = search_quality.serve(site)
+    sizes = (
+        "performance.getEntriesByType('navigation').concat("
+        "performance.getEntriesByType('resource')).map(e => e.transferSize)"
+    )
     found = {}
     with sync_playwright() as p:
         browser = p.chromium.launch(
@@ -104,40 +101,14 @@ def page_loads(site: Path, urls: list[str]) -> dict[str, tuple[int, int]]:
                 ),
             )
             page.goto(base + url, wait_until="networkidle")
-            sizes = page.evaluate(
-                "performance.getEntriesByType('navigation').concat("
-                "performance.getEntriesByType('resource')).map(e => e.transferSize)"
-            )
-            found[url] = (sum(sizes), len(sizes), len(outside))
-            page.close()
-        browser.close()
-    server.shutdown()
-    return found
-
-
-def search_costs(site: Path, urls: list[str]) -> dict[str, tuple[int, int]]:
-    """Bytes a first visit transfers before and after the reader opens search (the index of the
-    page's language and lunr's scripts are fetched only then)."""
-    from playwright.sync_api import sync_playwright
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(QuietHandler, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_address[1]}"
-    total = (
-        "performance.getEntriesByType('navigation').concat("
-        "performance.getEntriesByType('resource')).reduce((n, e) => n + e.transferSize, 0)"
-    )
-    found = {}
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox"])
-        for url in urls:
-            page = browser.new_page()
-            page.goto(base + url, wait_until="networkidle")
-            closed = page.evaluate(total)
-            page.keyboard.press("/")
-            page.wait_for_load_state("networkidle")
-            page.wait_for_timeout(500)
-            found[url] = (closed, page.evaluate(total))
+            loaded = page.evaluate(sizes)
+            opened = None
+            if url in open_search:
+                page.keyboard.press("/")
+                page.wait_for_load_state("networkidle")
+                page.wait_for_timeout(500)
+                opened = sum(page.evaluate(sizes))
+            found[url] = (sum(loaded), len(loaded), len(outside), opened)
             page.close()
         browser.close()
     server.shutdown()
@@ -200,14 +171,14 @@ def main() -> int:
                 )
             )
             urls.append(url)
-        for url, (size, requests, outside) in page_loads(tmp / "site-a", urls).items():
+        # search: the index is per language and fetched when search opens (sitebuild/search.py)
+        homes = ["/", "/en/"]
+        loads = page_loads(tmp / "site-a", homes + urls, open_search=homes)
+        for url, (size, requests, outside, opened) in loads.items():
             rows.append((f"loads {url}", f"{size} B / {requests} requests", "", None))
             rows.append((f"outside requests {url}", str(outside), "= 0", outside == 0))
-        # search: the index is per language and fetched when search opens (sitebuild/search.py)
-        for url, (closed, opened) in search_costs(tmp / "site-a", ["/", "/en/"]).items():
-            rows.append(
-                (f"first visit {url}, search closed / opened", f"{closed} / {opened} B", "", None)
-            )
+            if opened is not None:
+                rows.append((f"first visit {url}, search opened", f"{opened} B", "", None))
         for lang in ("zh", "en"):
             size = (tmp / "site-a" / "search" / f"search_index.{lang}.json").stat().st_size
             rows.append((f"search index, {lang}", f"{size} B", "", None))

@@ -10,11 +10,12 @@ counted too: there must be none.
 """
 
 import functools
+import json
 import sys
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from search_queries import QUERIES  # noqa: E402
@@ -48,13 +49,11 @@ def serve(site: Path):
 def location(url: str, lang: str) -> tuple[str, str]:
     """(language of the result, its location as in the search index without the prefix)."""
     parts = urlsplit(url)
-    path = parts.path.lstrip("/")
+    path = unquote(parts.path.lstrip("/"))
     found = "en" if path.startswith("en/") else "zh"
     if found == "en":
         path = path[3:]
-    from urllib.parse import unquote
-
-    return found, unquote(path) + (f"#{unquote(parts.fragment)}" if parts.fragment else "")
+    return found, path + (f"#{unquote(parts.fragment)}" if parts.fragment else "")
 
 
 def open_search(page, base: str, lang: str) -> None:
@@ -72,8 +71,9 @@ def search(page, query: str) -> list[str]:
         page.wait_for_timeout(100)
         meta = page.inner_text(".md-search-result__meta")
         now = (meta, page.evaluate(READ_RESULTS))
-        stable = stable + 1 if now == last and meta and "Type" not in meta else 0
-        if stable >= 3 and not meta.startswith(("键入", "Type")):
+        # settled: the same results three reads running, and not the "type to search" prompt
+        stable = stable + 1 if now == last and meta and not meta.startswith(("键入", "Type")) else 0
+        if stable >= 3:
             return now[1]
         last = now
     return last[1] if last else []
@@ -123,8 +123,6 @@ def run(site: Path, queries: dict = QUERIES, browser=None) -> dict:
 
 
 def _index_locations(site: Path) -> dict[str, set[str]]:
-    import json
-
     found = {}
     for lang in HOME:
         data = json.loads((site / f"search/search_index.{lang}.json").read_text("utf-8"))

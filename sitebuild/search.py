@@ -9,14 +9,16 @@ both languages, and Material's bundle fetches it on every page load. Here:
   opens search (the search toggle changes, or the query box gets focus);
 - the worker drops lunr's query syntax characters that pasted error messages are full of
   ("TypeError: ...", "shape [?,4]", quotes), which lunr would read as field names, boosts or
-  phrases and then find nothing.
+  phrases and then find nothing, and English question words;
+- Chinese: jieba learns TERMINOLOGY.md's terms for the index, and the worker's segmentation of a
+  query is fixed (see SEGMENT_*); zh sections titled by an English message get a Chinese gloss;
+- ranking: titles weigh TITLE_BOOST, page tops PAGE_BOOST (README, "Search").
 
 Every patch checks that Material's code still has the shape it expects, and fails the build with
 the file's name if not (Material is pinned in requirements.lock).
 """
 
 import json
-import os
 import re
 from pathlib import Path
 
@@ -106,15 +108,12 @@ def split_index(site_root: Path) -> None:
         return  # an early language pass: mkdocs-static-i18n merges the languages in the last one
     for lang in LANGS:
         config = dict(data["config"], lang=["en", "zh"] if lang == "zh" else ["en"])
-        boost = float(os.environ.get("SEARCH_TITLE_BOOST", TITLE_BOOST))
-        config["fields"] = dict(config["fields"], title={"boost": boost})
-        if lang == "zh":
-            for doc in docs[lang]:
-                doc["title"] = gloss(doc["title"], doc["text"])
-        page_boost = float(os.environ.get("SEARCH_PAGE_BOOST", PAGE_BOOST))
+        config["fields"] = dict(config["fields"], title={"boost": TITLE_BOOST})
         for doc in docs[lang]:
+            if lang == "zh":
+                doc["title"] = gloss(doc["title"], doc["text"])
             if "#" not in doc["location"]:
-                doc["boost"] = page_boost
+                doc["boost"] = PAGE_BOOST  # a page's top: the sections it holds come first
         index = {"config": config, "docs": docs[lang]}
         text = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
         (site_root / f"search/search_index.{lang}.json").write_text(text, encoding="utf-8")
